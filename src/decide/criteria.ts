@@ -1,0 +1,105 @@
+// The tables that can make a case ineligible: eligibility criteria, referral routes and tenure coverage.
+import type { Case, TraceEntry } from '../contract/apiTypes';
+import type { CompiledRow, CompiledTable, CompiledTables } from '../rules/compiledPack';
+import type { Facts } from '../rules/conditions';
+import type { Findings } from './findings';
+import { evaluateTable } from './hitPolicy';
+
+export function checkEligibility(
+  table: CompiledTable<'eligibility'>,
+  facts: Facts,
+  findings: Findings,
+  trace: TraceEntry[],
+) {
+  for (const row of table.rows) {
+    const applies = row.when.evaluate(facts);
+    const require = row.require!;
+    const holds = applies === false ? false : require.evaluate(facts);
+    trace.push({ table: table.id, row: row.id, matched: applies === false ? false : holds });
+    if (applies === false) continue;
+    const { criterion, failCode, metCode } = row.then;
+    if (holds === true) findings.met(row, metCode ?? row.id, criterion);
+    else if (applies === true && holds === false) findings.fail(row, failCode, criterion);
+    else {
+      // Unknown either way: the facts that say whether it applies, and those that say whether it holds.
+      const missing = [...(applies === 'unknown' ? row.when.missing(facts) : []), ...require.missing(facts)];
+      findings.need(row, row.id, criterion, missing);
+    }
+  }
+}
+
+/** A `first`/`unique` table's single row, or what it is waiting for; a gap is explained, never silent. */
+function lookup<K extends 'referralRoutes' | 'tenureCoverage'>(
+  table: CompiledTable<K>,
+  facts: Facts,
+  findings: Findings,
+  trace: TraceEntry[],
+  what: string,
+): CompiledRow<K> | null {
+  const result = evaluateTable(table, facts, trace);
+  if (result.unknown.length) {
+    const missing = [...new Set(result.unknown.flatMap((u) => u.missing))];
+    findings.need(
+      result.unknown[0]!.row,
+      `${table.id === 'referralRoutes' ? 'referral-route' : 'tenure'}-needed`,
+      `Needed to decide ${what}`,
+      missing,
+    );
+    return null;
+  }
+  if (result.noMatch) {
+    findings.info(
+      { ruleId: table.ruleId, citation: `no row of ${table.title}` },
+      'no-matching-rule',
+      `No row of "${table.title}" covers this case, so ${what} is not known.`,
+    );
+  }
+  return result.hits[0] ?? null;
+}
+
+export function checkReferralRoute(
+  table: CompiledTable<'referralRoutes'>,
+  facts: Facts,
+  findings: Findings,
+  trace: TraceEntry[],
+) {
+  const row = lookup(table, facts, findings, trace, 'whether this referral route is accepted');
+  if (!row) return;
+  const { accepted, code, text } = row.then;
+  if (accepted === true) findings.met(row, code, text);
+  else if (accepted === false) findings.fail(row, code, text);
+  else findings.info(row, code, text);
+}
+
+export interface TenureAnswer {
+  row: CompiledRow<'tenureCoverage'> | null;
+  needsLandlordPermission: boolean;
+}
+
+export function checkTenure(
+  tables: CompiledTables,
+  caseFacts: Case,
+  facts: Facts,
+  findings: Findings,
+  trace: TraceEntry[],
+): TenureAnswer {
+  const row = lookup(tables.tenureCoverage!, facts, findings, trace, 'whether this tenure is covered');
+  if (!row) return { row: null, needsLandlordPermission: false };
+  const { covered, code, text, landlordPermission } = row.then;
+  if (covered === true) findings.met(row, code, text);
+  else if (covered === false) findings.fail(row, code, text);
+  else findings.info(row, code, text);
+
+  const needsLandlordPermission = landlordPermission === 'required';
+  const permission = caseFacts.property?.landlordPermission;
+  if (needsLandlordPermission && permission === 'refused') {
+    findings.fail(
+      row,
+      'landlord-permission-refused',
+      'The landlord has refused permission, and the scheme needs the landlord to agree to the works.',
+    );
+  } else if (needsLandlordPermission && permission === 'granted') {
+    findings.met(row, 'landlord-permission-granted', 'The landlord has agreed to the works.');
+  }
+  return { row, needsLandlordPermission };
+}

@@ -1,0 +1,35 @@
+// What the tables found about a case, gathered in one place so the outcome can be decided by precedence.
+import type { Reason } from '../contract/apiTypes';
+
+interface RowRef {
+  readonly ruleId: string;
+  readonly citation: string;
+}
+
+export class Findings {
+  readonly reasons: Reason[] = [];
+  readonly missingFacts: string[] = [];
+  failed = false;
+
+  private add(row: RowRef, code: string, text: string, effect: Reason['effect']) {
+    this.reasons.push({ code, text, rule: row.ruleId, source: row.citation, effect });
+  }
+
+  met(row: RowRef, code: string, text: string) {
+    this.add(row, code, text, 'met');
+  }
+
+  fail(row: RowRef, code: string, text: string) {
+    this.failed = true;
+    this.add(row, code, text, 'failed');
+  }
+
+  info(row: RowRef, code: string, text: string) {
+    this.add(row, code, text, 'info');
+  }
+
+  need(row: RowRef, code: string, text: string, paths: readonly string[]) {
+    for (const path of paths) if (!this.missingFacts.includes(path)) this.missingFacts.push(path);
+    this.add(row, code, `${text} (needs ${paths.join(', ')})`, 'missing');
+  }
+}

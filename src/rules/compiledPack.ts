@@ -1,0 +1,54 @@
+// The shape of a pack after loading: every table's rows compiled once, with their citations resolved.
+import type { Conditions, RulePack, Source } from '../generated/pack';
+import type { CompiledConditions } from './conditions';
+
+export type Tables = RulePack['tables'];
+export type TableId = keyof Tables;
+type TableOf<K extends TableId> = NonNullable<Tables[K]>;
+export type RowOf<K extends TableId> = TableOf<K>['rows'][number];
+
+export interface CompiledRow<K extends TableId> {
+  readonly id: string;
+  /** `authority/table/row`: how reasons and the trace name the row. */
+  readonly ruleId: string;
+  /** The row's cells as written, e.g. `{ "property.tenure": "private-rented" }`. */
+  readonly cells: Conditions;
+  readonly when: CompiledConditions;
+  /** Eligibility rows only: what must hold while `when` does. */
+  readonly require: CompiledConditions | null;
+  readonly then: RowOf<K>['then'];
+  /** The document and section, in words. */
+  readonly citation: string;
+}
+
+export interface CompiledTable<K extends TableId> {
+  readonly id: K;
+  /** `authority/table`. */
+  readonly ruleId: string;
+  readonly title: string;
+  readonly hitPolicy: 'first' | 'collect' | 'unique';
+  readonly rows: readonly CompiledRow<K>[];
+}
+
+export type CompiledTables = { readonly [K in TableId]-?: CompiledTable<K> | null };
+
+export interface RuleSetRef {
+  version: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  sha256: string;
+}
+
+export interface CompiledPack {
+  readonly pack: RulePack;
+  readonly file: string;
+  readonly ruleSet: RuleSetRef;
+  readonly tables: CompiledTables;
+  readonly alternativesCitation: string | null;
+  readonly schemeCitation: string;
+}
+
+export function citation(pack: Pick<RulePack, 'sources'>, source: Source): string {
+  const document = pack.sources.find((s) => s.id === source.document);
+  return `${document?.title ?? source.document}, ${source.section}`;
+}

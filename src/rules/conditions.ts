@@ -1,0 +1,89 @@
+// A row's cells, compiled twice from one source: to json-rules-engine conditions (the rule language and the
+// reference semantics) and to a closure that evaluates those same conditions in three-valued logic, so that an
+// absent fact makes a row "unknown" instead of silently false.
+import type { ConditionProperties, TopLevelCondition } from 'json-rules-engine';
+import type { Cell, Conditions, Scalar } from '../generated/pack';
+
+export type Truth = true | false | 'unknown';
+
+/** Facts as json-rules-engine sees them: one fact per top-level section of the case (harm, property, ...). */
+export type Facts = Record<string, Record<string, unknown> | undefined>;
+
+export interface CompiledConditions {
+  /** The json-rules-engine form: `{ all: [...] }`. */
+  readonly rule: TopLevelCondition;
+  /** The fact paths the cells read, in order. */
+  readonly paths: readonly string[];
+  readonly evaluate: (facts: Facts) => Truth;
+  /** The paths whose absence leaves the result unknown (call only when `evaluate` said unknown). */
+  readonly missing: (facts: Facts) => string[];
+}
+
+type Atom = { path: string; section: string; key: string; test: (value: unknown) => boolean };
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+// The operators match json-rules-engine's defaults exactly (see its engine-default-operators).
+const operators = {
+  equal: (a: unknown, b: Scalar) => a === b,
+  notEqual: (a: unknown, b: Scalar) => a !== b,
+  in: (a: unknown, b: readonly Scalar[]) => b.indexOf(a as Scalar) > -1,
+  notIn: (a: unknown, b: readonly Scalar[]) => b.indexOf(a as Scalar) === -1,
+  greaterThanInclusive: (a: unknown, b: number) => isNumber(a) && a >= b,
+  lessThanInclusive: (a: unknown, b: number) => isNumber(a) && a <= b,
+};
+
+function cellToConditions(path: string, cell: Cell): ConditionProperties[] {
+  const [fact, key] = splitPath(path);
+  const at = (operator: keyof typeof operators, value: unknown): ConditionProperties => ({
+    fact,
+    path: `$.${key}`,
+    operator,
+    value,
+  });
+  if (Array.isArray(cell)) return [at('in', cell)];
+  if (typeof cell !== 'object') return [at('equal', cell)];
+  if ('not' in cell) return [Array.isArray(cell.not) ? at('notIn', cell.not) : at('notEqual', cell.not)];
+  const range: ConditionProperties[] = [];
+  if (cell.min !== undefined) range.push(at('greaterThanInclusive', cell.min));
+  if (cell.max !== undefined) range.push(at('lessThanInclusive', cell.max));
+  return range;
+}
+
+export function splitPath(path: string): [string, string] {
+  const dot = path.indexOf('.');
+  return [path.slice(0, dot), path.slice(dot + 1)];
+}
+
+function toAtom(condition: ConditionProperties): Atom {
+  const section = condition.fact;
+  const key = String(condition.path).slice(2);
+  const operator = operators[condition.operator as keyof typeof operators] as (
+    a: unknown,
+    b: unknown,
+  ) => boolean;
+  const value = condition.value;
+  return { path: `${section}.${key}`, section, key, test: (v) => operator(v, value) };
+}
+
+function read(facts: Facts, section: string, key: string): unknown {
+  const object = Object.hasOwn(facts, section) ? facts[section] : undefined;
+  return object !== undefined && Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+export function compileConditions(conditions: Conditions = {}): CompiledConditions {
+  const all = Object.entries(conditions).flatMap(([path, cell]) => cellToConditions(path, cell));
+  const atoms = all.map(toAtom);
+  const evaluate = (facts: Facts): Truth => {
+    let unknown = false;
+    for (const atom of atoms) {
+      const value = read(facts, atom.section, atom.key);
+      if (value === undefined) unknown = true;
+      else if (!atom.test(value)) return false;
+    }
+    return unknown ? 'unknown' : true;
+  };
+  const missing = (facts: Facts) =>
+    atoms.filter((atom) => read(facts, atom.section, atom.key) === undefined).map((atom) => atom.path);
+  return { rule: { all }, paths: [...new Set(atoms.map((a) => a.path))], evaluate, missing };
+}

@@ -1,0 +1,46 @@
+// Every scenario suite in test/scenarios/, run against the bundled rules; together they must reach every row.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadRules } from '../src/rules/loadRules';
+import {
+  allRows,
+  coveredRows,
+  readSuite,
+  runScenario,
+  type ScenarioResult,
+} from '../src/scenarios/runScenarios';
+
+const rulesDir = path.join(__dirname, '..', 'rules');
+const suitesDir = path.join(__dirname, 'scenarios');
+const store = loadRules(rulesDir);
+const files = readdirSync(suitesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const results: ScenarioResult[] = [];
+
+test('every bundled pack loads without problems', () => {
+  expect(store.rejected).toEqual([]);
+});
+
+for (const file of files) {
+  const suite = readSuite(path.join(suitesDir, file));
+  describe(`${suite.authority} (${file})`, () => {
+    test.each(suite.scenarios.map((s) => [s.name, s] as const))('%s', (_name, scenario) => {
+      const result = runScenario(store, file, suite.authority, scenario);
+      results.push(result);
+      expect(result.error).toBeUndefined();
+      expect(result.mismatches).toEqual([]);
+    });
+  });
+}
+
+test('every authority has a scenario suite', () => {
+  const suites = new Set(files.map((f) => readSuite(path.join(suitesDir, f)).authority));
+  expect([...store.packs.keys()].filter((id) => !suites.has(id))).toEqual([]);
+});
+
+test('the suites reach every row of every table', () => {
+  const covered = coveredRows(results);
+  const unreached = [...allRows(store).keys()].filter((key) => !covered.has(key));
+  expect(unreached).toEqual([]);
+});
