@@ -14,7 +14,7 @@ export interface MeasuresOffer {
 function standardOffer(table: CompiledTable<'measures'>): MeasureId[] {
   const ids = table.rows
     .filter((row) => row.then.standardOffer)
-    .flatMap((row) => row.cells['measure.id'] ?? []);
+    .flatMap((row) => row.when.cells['measure.id'] ?? []);
   return [...new Set(ids as MeasureId[])];
 }
 

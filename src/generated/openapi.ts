@@ -485,8 +485,13 @@ export interface components {
         rows: {
           id: string;
           source: string;
-          conditions: Record<string, never>;
-          outputs: Record<string, never>;
+          /** @description The row's cells keyed by fact path (eligibility rows give `when` and `require`). */
+          conditions: {
+            [key: string]: unknown;
+          };
+          outputs: {
+            [key: string]: unknown;
+          };
         }[];
       }[];
       alternatives: components['schemas']['Alternative'][];

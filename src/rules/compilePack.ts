@@ -33,7 +33,6 @@ function compileTable<K extends TableId>(
   const rows = (table.rows as RowOf<K>[]).map((row): CompiledRow<K> => ({
     id: row.id,
     ruleId: `${pack.authorityId}/${id}/${row.id}`,
-    cells: row.when ?? {},
     when: compileConditions(row.when),
     require: 'require' in row ? compileConditions(row.require) : null,
     then: row.then,

@@ -1,5 +1,5 @@
 // The shape of a pack after loading: every table's rows compiled once, with their citations resolved.
-import type { Conditions, RulePack, Source } from '../generated/pack';
+import type { RulePack, Source } from '../generated/pack';
 import type { CompiledConditions } from './conditions';
 
 export type Tables = RulePack['tables'];
@@ -11,8 +11,6 @@ export interface CompiledRow<K extends TableId> {
   readonly id: string;
   /** `authority/table/row`: how reasons and the trace name the row. */
   readonly ruleId: string;
-  /** The row's cells as written, e.g. `{ "property.tenure": "private-rented" }`. */
-  readonly cells: Conditions;
   readonly when: CompiledConditions;
   /** Eligibility rows only: what must hold while `when` does. */
   readonly require: CompiledConditions | null;

@@ -10,6 +10,8 @@ export type Truth = true | false | 'unknown';
 export type Facts = Record<string, Record<string, unknown> | undefined>;
 
 export interface CompiledConditions {
+  /** The cells as written in the pack, e.g. `{ "property.tenure": "private-rented" }`. */
+  readonly cells: Conditions;
   /** The json-rules-engine form: `{ all: [...] }`. */
   readonly rule: TopLevelCondition;
   /** The fact paths the cells read, in order. */
@@ -85,5 +87,11 @@ export function compileConditions(conditions: Conditions = {}): CompiledConditio
   };
   const missing = (facts: Facts) =>
     atoms.filter((atom) => read(facts, atom.section, atom.key) === undefined).map((atom) => atom.path);
-  return { rule: { all }, paths: [...new Set(atoms.map((a) => a.path))], evaluate, missing };
+  return {
+    cells: conditions,
+    rule: { all },
+    paths: [...new Set(atoms.map((a) => a.path))],
+    evaluate,
+    missing,
+  };
 }

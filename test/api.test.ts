@@ -1,0 +1,236 @@
+// The v1 API as a case system meets it: every response is checked against openapi.yaml, errors included.
+import request from 'supertest';
+import { schemaErrors } from '../src/http/validation';
+import { contractExampleCase } from './contractExample';
+import { appWithRules, bundledRules } from './testutils/appSetup';
+
+const app = appWithRules();
+const decide = (authority: string, body: unknown) =>
+  request(app)
+    .post(`/v1/authorities/${authority}/decisions`)
+    .set('content-type', 'application/json')
+    .send(JSON.stringify(body));
+
+function expectProblem(res: request.Response, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(schemaErrors('Problem', res.body)).toEqual([]);
+  expect(res.body.status).toBe(status);
+}
+
+describe('decisions', () => {
+  test('the contract example gets a valid Decision for every authority', async () => {
+    for (const authority of bundledRules().packs.keys()) {
+      const res = await decide(authority, contractExampleCase);
+      expect(res.status).toBe(200);
+      expect(schemaErrors('Decision', res.body)).toEqual([]);
+      expect(res.body.authority.id).toBe(authority);
+      expect(res.body.ruleSet.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  test('the contract example is eligible at Dartford, with the landlord permission to follow', async () => {
+    const res = await decide('dartford', contractExampleCase);
+    expect(res.body).toMatchObject({
+      outcome: 'eligible',
+      riskLevel: 'high',
+      missingFacts: [],
+      asOf: '2026-11-22',
+    });
+    expect(res.body.approvals.map((a: { type: string }) => a.type)).toEqual(['landlord-permission']);
+    expect(res.body.reasons.every((r: { rule: string }) => r.rule.startsWith('dartford/'))).toBe(true);
+  });
+
+  test('an empty case asks for facts, never guesses, and defaults asOf to today', async () => {
+    const res = await decide('dartford', {});
+    expect(res.status).toBe(200);
+    expect(res.body.outcome).toBe('more-information-needed');
+    expect(res.body.missingFacts).toEqual(
+      expect.arrayContaining(['household.livesInArea', 'property.tenure', 'referral.source']),
+    );
+    expect(res.body.asOf).toBe('2026-11-24');
+  });
+
+  test('a known failure wins over missing facts', async () => {
+    const res = await decide('dartford', { perpetrator: { livesAtProperty: true } });
+    expect(res.body.outcome).toBe('ineligible');
+    expect(
+      res.body.reasons
+        .filter((r: { effect: string }) => r.effect === 'failed')
+        .map((r: { code: string }) => r.code),
+    ).toEqual(['perpetrator-lives-at-property']);
+  });
+
+  test('decisions are deterministic apart from their id', async () => {
+    const a = await decide('dartford', contractExampleCase);
+    const b = await decide('dartford', contractExampleCase);
+    expect({ ...a.body, decisionId: '' }).toEqual({ ...b.body, decisionId: '' });
+    expect(a.body.decisionId).not.toBe(b.body.decisionId);
+  });
+
+  test('an asOf before any pack is in force is a 422 pointing at asOf', async () => {
+    const res = await decide('dartford', { asOf: '2001-01-01' });
+    expectProblem(res, 422);
+    expect(res.body.errors[0].pointer).toBe('/asOf');
+  });
+});
+
+describe('bad input is a 4xx problem, never a 5xx', () => {
+  test('an unknown field is rejected with its pointer', async () => {
+    const res = await decide('dartford', { harm: { type: 'domestic-abuse', victimName: 'x' } });
+    expectProblem(res, 400);
+    expect(res.body.errors).toContainEqual({
+      pointer: '/harm/victimName',
+      message: '"victimName" is not a field of this object',
+    });
+  });
+
+  test('wrong types and out-of-range values are each reported', async () => {
+    const res = await decide('dartford', {
+      harm: { dashYesCount: 28 },
+      property: { tenure: 'castle' },
+      household: { livesInArea: 'yes' },
+    });
+    expectProblem(res, 400);
+    const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer);
+    expect(pointers).toEqual(
+      expect.arrayContaining(['/harm/dashYesCount', '/property/tenure', '/household/livesInArea']),
+    );
+  });
+
+  test('an unknown measure id is a 400', async () => {
+    const res = await decide('dartford', { assessment: { recommendedMeasures: ['moat'] } });
+    expectProblem(res, 400);
+    expect(res.body.errors[0].pointer).toBe('/assessment/recommendedMeasures/0');
+  });
+
+  test('prototype keys are unknown fields', async () => {
+    const res = await request(app)
+      .post('/v1/authorities/dartford/decisions')
+      .set('content-type', 'application/json')
+      .send('{"__proto__": {"livesInArea": true}, "constructor": {}}');
+    expectProblem(res, 400);
+  });
+
+  test.each([
+    ['not JSON', 'application/json', '{"harm": ', 400],
+    ['a bare array', 'application/json', '[]', 400],
+    ['a JSON string', 'application/json', '"hello"', 400],
+    ['text', 'text/plain', '{}', 415],
+    ['a form', 'application/x-www-form-urlencoded', 'a=b', 415],
+  ])('%s', async (_name, type, body, status) => {
+    const res = await request(app)
+      .post('/v1/authorities/dartford/decisions')
+      .set('content-type', type)
+      .send(body);
+    expectProblem(res, status);
+  });
+
+  test('an empty body is a 400', async () => {
+    const res = await request(app).post('/v1/authorities/dartford/decisions');
+    expectProblem(res, 400);
+  });
+
+  test('an oversized body is a 413', async () => {
+    const res = await decide('dartford', { padding: 'x'.repeat(100_000) });
+    expectProblem(res, 413);
+  });
+
+  test('an unknown authority or path is a 404', async () => {
+    expectProblem(await decide('atlantis', {}), 404);
+    expectProblem(await decide('Dartford', {}), 404);
+    expectProblem(await request(app).get('/v1/authorities/atlantis'), 404);
+    expectProblem(await request(app).get('/v2/anything'), 404);
+  });
+});
+
+describe('batch', () => {
+  test('results come back in order, with a problem in place of each bad case', async () => {
+    const res = await request(app)
+      .post('/v1/decisions/batch')
+      .send({
+        cases: [
+          { authorityId: 'dartford', case: contractExampleCase },
+          { authorityId: 'atlantis', case: {} },
+          { authorityId: 'dartford', case: { harm: { colour: 'red' } } },
+          { authorityId: 'dartford', case: { perpetrator: { livesAtProperty: true } } },
+        ],
+      });
+    expect(res.status).toBe(200);
+    expect(schemaErrors('BatchResponse', res.body)).toEqual([]);
+    const [first, second, third, fourth] = res.body.results;
+    expect(first.outcome).toBe('eligible');
+    expect(second.status).toBe(404);
+    expect(third).toMatchObject({ status: 400, errors: [{ pointer: '/cases/2/case/harm/colour' }] });
+    expect(fourth.outcome).toBe('ineligible');
+  });
+
+  test('more than 1000 cases is refused whole', async () => {
+    const cases = Array.from({ length: 1001 }, () => ({ authorityId: 'dartford', case: {} }));
+    const res = await request(app).post('/v1/decisions/batch').send({ cases });
+    expectProblem(res, 400);
+    expect(res.body.errors[0].pointer).toBe('/cases');
+  });
+
+  test('1000 cases are decided', async () => {
+    const cases = Array.from({ length: 1000 }, () => ({
+      authorityId: 'dartford',
+      case: contractExampleCase,
+    }));
+    const res = await request(app).post('/v1/decisions/batch').send({ cases });
+    expect(res.status).toBe(200);
+    expect(res.body.results).toHaveLength(1000);
+  });
+
+  test('an envelope with unknown keys is refused', async () => {
+    expectProblem(await request(app).post('/v1/decisions/batch').send({ cases: [], extra: 1 }), 400);
+  });
+});
+
+describe('reading', () => {
+  test('authorities are listed with their rule set', async () => {
+    const res = await request(app).get('/v1/authorities');
+    expect(res.status).toBe(200);
+    expect(schemaErrors('AuthorityList', res.body)).toEqual([]);
+    expect(res.body.authorities.map((a: { id: string }) => a.id)).toContain('dartford');
+  });
+
+  test('an authority shows its tables, rows and citations', async () => {
+    const res = await request(app).get('/v1/authorities/dartford');
+    expect(res.status).toBe(200);
+    expect(schemaErrors('AuthorityDetail', res.body)).toEqual([]);
+    const eligibility = res.body.tables.find((t: { id: string }) => t.id === 'eligibility');
+    expect(eligibility.rows.find((r: { id: string }) => r.id === 'perpetrator-absent').source).toMatch(
+      /section|7\./i,
+    );
+  });
+
+  test('the measures catalogue has every contract id', async () => {
+    const res = await request(app).get('/v1/measures');
+    expect(schemaErrors('MeasureList', res.body)).toEqual([]);
+    expect(res.body.measures).toHaveLength(42);
+  });
+
+  test('rules status names each live pack', async () => {
+    const res = await request(app).get('/v1/rules/status');
+    expect(schemaErrors('RulesStatus', res.body)).toEqual([]);
+    expect(res.body.packs.map((p: { authorityId: string }) => p.authorityId)).toContain('dartford');
+  });
+
+  test('health, readiness, the OpenAPI document and Swagger UI', async () => {
+    expect((await request(app).get('/healthz')).status).toBe(200);
+    expect((await request(app).get('/readyz')).status).toBe(200);
+    const yaml = await request(app).get('/openapi.yaml');
+    expect(yaml.text).toContain('/v1/decisions/batch');
+    const docs = await request(app).get('/docs/');
+    expect(docs.status).toBe(200);
+    expect(docs.text).toContain('swagger-ui');
+  });
+
+  test('without rule packs the service is alive but not ready', async () => {
+    const empty = appWithRules(null);
+    expect((await request(empty).get('/healthz')).status).toBe(200);
+    expectProblem(await request(empty).get('/readyz'), 503);
+    expectProblem(await request(empty).post('/v1/authorities/dartford/decisions').send({}), 503);
+  });
+});

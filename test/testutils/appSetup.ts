@@ -1,0 +1,20 @@
+// The app as production builds it, on the bundled rules, with a fixed clock and no log output.
+import path from 'node:path';
+import { createApp } from '../../src/http/app';
+import { silentLogger } from '../../src/logger';
+import { loadRules, type RuleStore } from '../../src/rules/loadRules';
+import { RuleService } from '../../src/services/ruleService';
+
+export const bundledRulesDir = path.join(__dirname, '..', '..', 'rules');
+export const fixedToday = '2026-11-24';
+let bundled: RuleStore | undefined;
+
+export function bundledRules(): RuleStore {
+  bundled ??= loadRules(bundledRulesDir);
+  return bundled;
+}
+
+export function appWithRules(store: RuleStore | null = bundledRules()) {
+  const rules = new RuleService(store);
+  return createApp({ rules, clock: { today: () => fixedToday }, log: silentLogger });
+}
