@@ -46,7 +46,6 @@ function header(compiled: CompiledPack, context: DecisionContext) {
     asOf: context.asOf,
     authority: { id: pack.authorityId, name: pack.name },
     ruleSet: compiled.ruleSet,
-    alternatives: pack.alternatives?.values ?? [],
   };
 }
 
@@ -68,6 +67,7 @@ function noSchemeDecision(caseFacts: Case, compiled: CompiledPack, context: Deci
     approvals: [],
     routing: [],
     response: { withinHours: null, label: null, rule: null },
+    alternatives: pack.alternatives?.values ?? [],
     trace,
   };
 }
@@ -139,6 +139,7 @@ export function decide(caseFacts: Case, compiled: CompiledPack, context: Decisio
       label: response?.then.label ?? null,
       rule: response?.ruleId ?? null,
     },
+    alternatives: compiled.pack.alternatives?.values ?? [],
     trace,
   };
 }
