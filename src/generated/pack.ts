@@ -34,7 +34,7 @@ export type Alternative =
   | 'private-rented-accommodation'
   | 'temporary-accommodation';
 /**
- * A fact from the Case (e.g. property.tenure), or resolved.riskLevel (the higher of harm.riskLevel and the DASH band), or measure.id (in the measures table).
+ * A fact from the Case (e.g. property.tenure, assessment.recommendedMeasures), or resolved.riskLevel (the higher of harm.riskLevel and the DASH band), resolved.worksCostAboveCap, or measure.id (in the measures table).
  *
  * This interface was referenced by `RulePack`'s JSON-Schema
  * via the `definition` "factPath".
@@ -48,7 +48,7 @@ export type FactPath = string;
  */
 export type Inputs = Input[];
 /**
- * A cell: a value (equals), a list (any of), {"not": value or list}, or {"min", "max"} (inclusive range).
+ * A cell: a value (equals), a list (any of), {"not": value or list}, {"min", "max"} (inclusive range), or {"includes": value} for a list fact such as assessment.recommendedMeasures.
  *
  * This interface was referenced by `RulePack`'s JSON-Schema
  * via the `definition` "cell".
@@ -62,6 +62,9 @@ export type Cell =
   | {
       min?: number;
       max?: number;
+    }
+  | {
+      includes: Scalar;
     };
 /**
  * This interface was referenced by `RulePack`'s JSON-Schema

@@ -33,6 +33,7 @@ const operators = {
   notIn: (a: unknown, b: readonly Scalar[]) => b.indexOf(a as Scalar) === -1,
   greaterThanInclusive: (a: unknown, b: number) => isNumber(a) && a >= b,
   lessThanInclusive: (a: unknown, b: number) => isNumber(a) && a <= b,
+  contains: (a: unknown, b: Scalar) => Array.isArray(a) && a.indexOf(b) > -1,
 };
 
 function cellToConditions(path: string, cell: Cell): ConditionProperties[] {
@@ -46,6 +47,7 @@ function cellToConditions(path: string, cell: Cell): ConditionProperties[] {
   if (Array.isArray(cell)) return [at('in', cell)];
   if (typeof cell !== 'object') return [at('equal', cell)];
   if ('not' in cell) return [Array.isArray(cell.not) ? at('notIn', cell.not) : at('notEqual', cell.not)];
+  if ('includes' in cell) return [at('contains', cell.includes)];
   const range: ConditionProperties[] = [];
   if (cell.min !== undefined) range.push(at('greaterThanInclusive', cell.min));
   if (cell.max !== undefined) range.push(at('lessThanInclusive', cell.max));

@@ -5,6 +5,8 @@ import { componentSchema, resolveSchema, type JsonSchema } from '../contract/ope
 export type FactDomain =
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'boolean' }
+  /** A list fact (assessment.recommendedMeasures): cells test whether it includes a value. */
+  | { kind: 'set'; values: readonly string[] }
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'number'; min: number; max: number };
 
@@ -24,7 +26,11 @@ function domainOf(schema: JsonSchema): FactDomain | null {
     const max = typeof resolved.maximum === 'number' ? resolved.maximum : Number.MAX_SAFE_INTEGER;
     return { kind: resolved.type, min, max };
   }
-  return null; // arrays and dates are not table inputs
+  if (resolved.type === 'array' && resolved.items) {
+    const items = resolveSchema(resolved.items as JsonSchema);
+    if (Array.isArray(items.enum)) return { kind: 'set', values: items.enum as string[] };
+  }
+  return null; // dates are not table inputs
 }
 
 function caseFacts(): FactInfo[] {

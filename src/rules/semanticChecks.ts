@@ -10,18 +10,26 @@ function valuesOf(cell: Cell): Scalar[] {
   if (Array.isArray(cell)) return cell;
   if (typeof cell !== 'object') return [cell];
   if ('not' in cell) return Array.isArray(cell.not) ? cell.not : [cell.not];
+  if ('includes' in cell) return [cell.includes];
   return [];
 }
 
 function cellProblem(domain: FactDomain, cell: Cell): string | null {
-  const isRange = typeof cell === 'object' && !Array.isArray(cell) && !('not' in cell);
-  if (isRange) {
+  const object = typeof cell === 'object' && !Array.isArray(cell) ? cell : null;
+  const isIncludes = object !== null && 'includes' in object;
+  if (isIncludes !== (domain.kind === 'set')) {
+    return domain.kind === 'set'
+      ? 'a list fact takes {"includes": value}'
+      : '{"includes"} is only for list facts';
+  }
+  if (object && !('not' in object) && !('includes' in object)) {
+    const cell = object;
     if (domain.kind !== 'integer' && domain.kind !== 'number') return 'a min/max range needs a number fact';
     if (cell.min !== undefined && cell.max !== undefined && cell.min > cell.max) return 'min is above max';
     return null;
   }
   for (const value of valuesOf(cell)) {
-    if (domain.kind === 'enum' && !domain.values.includes(value as string)) {
+    if ((domain.kind === 'enum' || domain.kind === 'set') && !domain.values.includes(value as string)) {
       return `"${String(value)}" is not one of: ${domain.values.join(', ')}`;
     }
     if (domain.kind === 'boolean' && typeof value !== 'boolean')
