@@ -2,20 +2,29 @@
 // stop cleanly on SIGTERM/SIGINT (the process is PID 1 in the container).
 import { readConfig } from './config';
 import { createApp } from './http/app';
-import { jsonLogger as log } from './logger';
-import { loadRules } from './rules/loadRules';
+import { jsonLogger, type Logger } from './logger';
+import { loadRules, type RuleStore } from './rules/loadRules';
 import { ukClock } from './services/decisionService';
 import { RuleService } from './services/ruleService';
 
-function main() {
-  const config = readConfig();
-  const store = loadRules(config.rulesDir);
+/** Loads the rules and reports refused packs; throws when not one pack is valid. */
+export function loadRulesOrRefuse(rulesDir: string, log: Logger): RuleStore {
+  const store = loadRules(rulesDir);
   for (const { file, problems } of store.rejected) {
-    for (const p of problems)
-      log.warn('rule pack rejected', { file, pointer: p.pointer, problem: p.message });
+    for (const { pointer, message } of problems)
+      log.warn('rule pack rejected', { file, pointer, problem: message });
   }
-  if (store.packs.size === 0) {
-    log.error('no valid rule packs: refusing to start', { rulesDir: config.rulesDir });
+  if (store.packs.size === 0) throw new Error(`no valid rule packs in ${rulesDir}: refusing to start`);
+  return store;
+}
+
+function main(log: Logger) {
+  const config = readConfig();
+  let store: RuleStore;
+  try {
+    store = loadRulesOrRefuse(config.rulesDir, log);
+  } catch (error) {
+    log.error((error as Error).message);
     process.exit(1);
   }
   const rules = new RuleService(store);
@@ -33,4 +42,4 @@ function main() {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-main();
+if (require.main === module) main(jsonLogger);
