@@ -50,3 +50,10 @@ export function citation(pack: Pick<RulePack, 'sources'>, source: Source): strin
   const document = pack.sources.find((s) => s.id === source.document);
   return `${document?.title ?? source.document}, ${source.section}`;
 }
+
+export type AnyRow = CompiledRow<TableId>;
+
+/** Every compiled row of a pack, table by table. */
+export function rowsOf(compiled: CompiledPack): AnyRow[] {
+  return Object.values(compiled.tables).flatMap((table) => (table?.rows ?? []) as AnyRow[]);
+}
