@@ -16,9 +16,7 @@ const commands: Record<string, () => Command> = {
 };
 
 function help(): string {
-  const lines = Object.entries(commands).map(
-    ([name, load]) => `  ${load().usage.padEnd(58)} ${load().summary}`,
-  );
+  const lines = Object.values(commands).map((load) => `  ${load().usage.padEnd(58)} ${load().summary}`);
   return ['usage: sanctuary-rules <command> [options]', '', ...lines].join('\n');
 }
 
