@@ -6,6 +6,8 @@ export interface Config {
   port: number;
   host: string;
   rulesDir: string;
+  /** Reload rule packs when files in rulesDir change (RULES_WATCH=false turns it off). */
+  watchRules: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -16,5 +18,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     rulesDir: path.resolve(env.RULES_DIR ?? path.join(projectRoot(), 'rules')),
+    watchRules: env.RULES_WATCH !== 'false',
   };
 }

@@ -6,6 +6,7 @@ import { jsonLogger, type Logger } from './logger';
 import { loadRules, type RuleStore } from './rules/loadRules';
 import { ukClock } from './services/decisionService';
 import { RuleService } from './services/ruleService';
+import { watchRules } from './services/ruleWatcher';
 
 /** Loads the rules and reports refused packs; throws when not one pack is valid. */
 export function loadRulesOrRefuse(rulesDir: string, log: Logger): RuleStore {
@@ -28,12 +29,15 @@ function main(log: Logger) {
     process.exit(1);
   }
   const rules = new RuleService(store);
+  const watcher = config.watchRules ? watchRules(rules, log) : null;
+  process.on('SIGHUP', () => rules.reload(log));
   const app = createApp({ rules, clock: ukClock, log });
   const server = app.listen(config.port, config.host, () => {
     log.info('listening', { port: config.port, authorities: store.packs.size, rulesDir: config.rulesDir });
   });
   const stop = (signal: string) => {
     log.info('stopping', { signal });
+    watcher?.close();
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5000).unref();

@@ -543,6 +543,13 @@ export interface components {
       }[];
       rejected: {
         file: string;
+        /**
+         * Format: date-time
+         * @description When the edit was refused.
+         */
+        rejectedAt: string;
+        /** @description The last good version of this file, still live because the edit was refused; null if none. */
+        keptVersion: string | null;
         errors: {
           /**
            * Format: json-pointer

@@ -52,6 +52,7 @@ export function compilePack(
   file: string,
   sha256: string,
   defaults: NationalDefaults,
+  loadedAt: string,
 ): CompiledPack {
   const tables = {} as Record<TableId, CompiledTable<TableId> | null>;
   for (const id of tableIds) {
@@ -69,6 +70,7 @@ export function compilePack(
       effectiveTo: pack.effectiveTo ?? null,
       sha256,
     },
+    loadedAt,
     tables: tables as unknown as CompiledTables,
     alternativesCitation: pack.alternatives ? citation(pack, pack.alternatives.source) : null,
     schemeCitation: citation(pack, pack.scheme.source),

@@ -41,6 +41,8 @@ export interface CompiledPack {
   readonly pack: RulePack;
   readonly file: string;
   readonly ruleSet: RuleSetRef;
+  /** When this version was first loaded (kept across reloads while the file is unchanged). */
+  readonly loadedAt: string;
   readonly tables: CompiledTables;
   readonly alternativesCitation: string | null;
   readonly schemeCitation: string;

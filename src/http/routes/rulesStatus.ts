@@ -8,14 +8,16 @@ export function rulesStatusRouter(rules: RuleService): Router {
   router.get('/v1/rules/status', (_req, res) => {
     const store = rules.current();
     const status: RulesStatus = {
-      packs: [...(store?.packs.values() ?? [])].flat().map(({ pack, ruleSet, file }) => ({
+      packs: [...(store?.packs.values() ?? [])].flat().map(({ pack, ruleSet, file, loadedAt }) => ({
         authorityId: pack.authorityId,
         ...ruleSet,
-        loadedAt: store!.loadedAt,
+        loadedAt,
         file,
       })),
-      rejected: (store?.rejected ?? []).map(({ file, problems }) => ({
+      rejected: (store?.rejected ?? []).map(({ file, problems, rejectedAt, keptVersion }) => ({
         file,
+        rejectedAt,
+        keptVersion,
         errors: problems.map(({ pointer, message }) => ({ pointer, message })),
       })),
     };
