@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The sanctuary-rules command. From a checkout it runs the TypeScript sources directly (transpiled on load by
-// the project's own TypeScript), so it never runs a stale build; elsewhere it runs the compiled dist/.
+// The sanctuary-rules command. From a checkout (src/ and TypeScript present) it runs the TypeScript sources
+// directly, so it never runs a stale build; elsewhere it runs the compiled dist/.
 const path = require('node:path');
 const fs = require('node:fs');
 
@@ -8,26 +8,11 @@ const root = path.join(__dirname, '..');
 const sources = path.join(root, 'src', 'cli', 'main.ts');
 let entry = path.join(root, 'dist', 'src', 'cli', 'main.js');
 if (fs.existsSync(sources)) {
-  let ts;
   try {
-    ts = require('typescript');
-  } catch {
-    ts = null;
-  }
-  if (ts) {
-    require.extensions['.ts'] = (module, filename) => {
-      const source = fs.readFileSync(filename, 'utf8');
-      const { outputText } = ts.transpileModule(source, {
-        compilerOptions: {
-          module: ts.ModuleKind.CommonJS,
-          target: ts.ScriptTarget.ES2022,
-          esModuleInterop: true,
-        },
-        fileName: filename,
-      });
-      module._compile(outputText, filename);
-    };
+    require('../scripts/register-ts');
     entry = sources;
+  } catch {
+    // TypeScript is a dev dependency: without it, fall back to the build.
   }
 }
 require(entry)
