@@ -1,4 +1,7 @@
-// Configuration, read and checked once at start-up.
+// Configuration: every setting comes from the environment, is checked once at start-up, and a wrong value
+// stops the start with a message that names the variable. The README has the table of settings.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from './contract/projectRoot';
 
@@ -6,18 +9,100 @@ export interface Config {
   port: number;
   host: string;
   rulesDir: string;
-  /** Reload rule packs when files in rulesDir change (RULES_WATCH=false turns it off). */
+  /** Reload rule packs when files in rulesDir change. */
   watchRules: boolean;
+  /** File of `sha256hex clientName` lines; null = no authentication (local use only). */
+  apiKeysFile: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitSingle: number;
+  bodyLimitBatch: number;
+  /** How long in-flight requests get to finish after SIGTERM. */
+  drainTimeoutMs: number;
+  /** How long a client may take to send a whole request. */
+  requestTimeoutMs: number;
+  maxHeaderBytes: number;
+  maxUrlLength: number;
+  workers: number;
+  corsOrigins: string[];
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+const units: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+function bytes(env: Env, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw.trim());
+  const value = match ? Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()]! : NaN;
+  if (!(value >= 1024 && value <= max))
+    throw new ConfigError(
+      `${name} must be a size such as 64kb or 8mb (1kb to ${max / units.mb!}mb), not "${raw}"`,
+    );
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw as T))
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, not "${raw}"`);
+  return raw as T;
+}
+
+function workers(env: Env): number {
+  const raw = env.WORKERS;
+  if (raw === 'auto') return os.availableParallelism();
+  return integer(env, 'WORKERS', 1, 1, 64);
+}
+
+function origins(env: Env): string[] {
+  const list = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new ConfigError(
+        `CORS_ORIGINS entries must be origins such as https://jigsaw.example.gov.uk, not "${origin}"`,
+      );
+  }
+  return list;
+}
+
+export function readConfig(env: Env = process.env): Config {
+  const rulesDir = path.resolve(env.RULES_DIR || path.join(projectRoot(), 'rules'));
+  if (!existsSync(path.join(rulesDir, 'authorities')))
+    throw new ConfigError(`RULES_DIR has no authorities/ folder: ${rulesDir}`);
+  const apiKeysFile = env.API_KEYS_FILE ? path.resolve(env.API_KEYS_FILE) : null;
+  if (apiKeysFile && !existsSync(apiKeysFile))
+    throw new ConfigError(`API_KEYS_FILE does not exist: ${apiKeysFile}`);
   return {
-    port,
-    host: env.HOST ?? '0.0.0.0',
-    rulesDir: path.resolve(env.RULES_DIR ?? path.join(projectRoot(), 'rules')),
-    watchRules: env.RULES_WATCH !== 'false',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    rulesDir,
+    watchRules: oneOf(env, 'RULES_WATCH', 'true', ['true', 'false']) === 'true',
+    apiKeysFile,
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    bodyLimitSingle: bytes(env, 'BODY_LIMIT_SINGLE', 64 * 1024, 10 * units.mb!),
+    bodyLimitBatch: bytes(env, 'BODY_LIMIT_BATCH', 8 * units.mb!, 64 * units.mb!),
+    drainTimeoutMs: integer(env, 'DRAIN_TIMEOUT_MS', 10_000, 0, 600_000),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 1000, 600_000),
+    maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024, 1024, 1024 * 1024),
+    maxUrlLength: integer(env, 'MAX_URL_LENGTH', 2048, 64, 65536),
+    workers: workers(env),
+    corsOrigins: origins(env),
   };
 }

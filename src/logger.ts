@@ -1,18 +1,43 @@
-// Structured JSON lines on stdout. Callers pass only operational fields: never case facts.
+// Structured JSON logs (pino). Callers pass only operational fields — never case facts: the cases concern
+// people at risk of serious harm, and a log is read by more people than a decision is.
+import pino from 'pino';
+
+export type LogFields = Record<string, unknown>;
+
 export interface Logger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger that adds `bindings` (e.g. the request id) to every line. */
+  child(bindings: LogFields): Logger;
 }
 
-function write(level: string, message: string, fields: Record<string, unknown> = {}) {
-  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields }) + '\n');
+function wrap(log: pino.Logger): Logger {
+  return {
+    info: (message, fields) => log.info(fields ?? {}, message),
+    warn: (message, fields) => log.warn(fields ?? {}, message),
+    error: (message, fields) => log.error(fields ?? {}, message),
+    child: (bindings) => wrap(log.child(bindings)),
+  };
 }
 
-export const jsonLogger: Logger = {
-  info: (message, fields) => write('info', message, fields),
-  warn: (message, fields) => write('warn', message, fields),
-  error: (message, fields) => write('error', message, fields),
+export function createLogger(
+  level: pino.LevelWithSilent = 'info',
+  destination?: pino.DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    messageKey: 'message',
+    base: { service: 'sanctuary-rules', pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  };
+  return wrap(destination ? pino(options, destination) : pino(options));
+}
+
+export const silentLogger: Logger = {
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  child: () => silentLogger,
 };
-
-export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };

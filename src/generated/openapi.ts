@@ -131,6 +131,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/reports/coverage-matrix': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What each authority's scheme does for the same household, by tenure and risk level
+     * @description The "postcode lottery" report, generated from the rule packs in force on `asOf`: for every
+     *     authority × tenure × risk level, the outcome, who funds, the victim's contribution and the
+     *     response time, each decided for one standard household (`baseCase`) that meets every common
+     *     criterion, so that cells differ only by authority, tenure and risk level. JSON by default;
+     *     `format` asks for CSV, Markdown or an HTML table instead. (Addition to the v1 contract.)
+     */
+    get: operations['getCoverageMatrix'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/healthz': {
     parameters: {
       query?: never;
@@ -427,6 +451,11 @@ export interface components {
       detail?: string;
       /** Format: uri-reference */
       instance?: string;
+      /**
+       * Format: uuid
+       * @description On a 500 from a decision, the id to quote when reporting it. (Addition to the v1 contract.)
+       */
+      decisionId?: string;
       errors?: {
         /**
          * Format: json-pointer
@@ -559,6 +588,51 @@ export interface components {
           message: string;
         }[];
       }[];
+    };
+    /**
+     * CoverageMatrix
+     * @description Every authority × tenure × risk level, each cell decided for the same standard household.
+     *     (Addition to the v1 contract.)
+     */
+    CoverageMatrix: {
+      baseCase: components['schemas']['CoverageMatrixBaseCase'];
+      /**
+       * Format: date
+       * @description The date whose rules were applied.
+       */
+      asOf: string;
+      /** @description Authorities with no rule pack in force on `asOf`, which therefore have no rows. */
+      notInForce: string[];
+      /** @description One row per authority, tenure and risk level, in that order. */
+      rows: components['schemas']['CoverageMatrixRow'][];
+    };
+    /**
+     * CoverageMatrixBaseCase
+     * @description The case every cell is decided for: `common`, merged with the facts of the row's risk level
+     *     (`byRiskLevel`), with `property.tenure` set to the row's tenure.
+     */
+    CoverageMatrixBaseCase: {
+      description: string;
+      common: components['schemas']['Case'];
+      byRiskLevel: {
+        standard: components['schemas']['Case'];
+        medium: components['schemas']['Case'];
+        high: components['schemas']['Case'];
+      };
+    };
+    /** CoverageMatrixRow */
+    CoverageMatrixRow: {
+      authorityId: string;
+      authorityName: string;
+      tenure: components['schemas']['Tenure'];
+      riskLevel: components['schemas']['RiskLevel'];
+      outcome: components['schemas']['Outcome'];
+      funder: components['schemas']['Funder'];
+      victimContribution: components['schemas']['VictimContribution'];
+      /** @description The target time from referral to first action, in hours, where the scheme gives one. */
+      responseWithinHours: number | null;
+      /** @description The scheme's own words for its response time, where it has them. */
+      responseLabel: string | null;
     };
     /**
      * ReferralSource
@@ -1262,6 +1336,38 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       500: components['responses']['InternalError'];
+    };
+  };
+  getCoverageMatrix: {
+    parameters: {
+      query?: {
+        /** @description The representation (default `json`). */
+        format?: 'json' | 'csv' | 'md' | 'html';
+        /** @description The date whose rules apply (default today, in the UK). */
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The matrix. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageMatrix'];
+          'text/csv': string;
+          'text/markdown': string;
+          'text/html': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      500: components['responses']['InternalError'];
+      503: components['responses']['NotReady'];
     };
   };
   getHealth: {

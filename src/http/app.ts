@@ -1,33 +1,73 @@
 // The express app, composed from small pieces. Read it as a table of contents.
 import express from 'express';
 import type { Logger } from '../logger';
+import type { ApiClient } from '../services/apiKeys';
 import type { Clock } from '../services/decisionService';
+import { Metrics } from '../services/metrics';
 import type { RuleService } from '../services/ruleService';
 import { setUpApiDocs } from './middleware/setUpApiDocs';
+import { setUpAuthentication } from './middleware/setUpAuthentication';
+import { setUpCors } from './middleware/setUpCors';
 import { errorHandler, notFound } from './middleware/setUpErrorHandling';
-import { setUpHealthChecks } from './middleware/setUpHealthChecks';
+import { setUpHealthChecks, type Lifecycle } from './middleware/setUpHealthChecks';
+import { setUpUrlLimit } from './middleware/setUpLimits';
+import { setUpMetricsEndpoint, setUpRequestMetrics } from './middleware/setUpMetrics';
+import { setUpRequestId } from './middleware/setUpRequestId';
 import { setUpRequestLogging } from './middleware/setUpRequestLogging';
+import { setUpSecurityHeaders } from './middleware/setUpSecurityHeaders';
 import { authoritiesRouter } from './routes/authorities';
 import { decisionsRouter } from './routes/decisions';
 import { measuresRouter } from './routes/measures';
+import { reportsRouter } from './routes/reports';
 import { rulesStatusRouter } from './routes/rulesStatus';
+
+export interface HttpSettings {
+  bodyLimitSingle: number;
+  bodyLimitBatch: number;
+  maxUrlLength: number;
+  corsOrigins: readonly string[];
+}
+
+export const defaultHttpSettings: HttpSettings = {
+  bodyLimitSingle: 64 * 1024,
+  bodyLimitBatch: 8 * 1024 * 1024,
+  maxUrlLength: 2048,
+  corsOrigins: [],
+};
 
 export interface Services {
   rules: RuleService;
   clock: Clock;
   log: Logger;
+  metrics?: Metrics;
+  /** null: no API keys configured (local use only). */
+  apiClients?: readonly ApiClient[] | null;
+  lifecycle?: Lifecycle;
+  settings?: Partial<HttpSettings>;
 }
 
-export function createApp({ rules, clock, log }: Services): express.Express {
+export function createApp(services: Services): express.Express {
+  const { rules, clock, log } = services;
+  const metrics = services.metrics ?? new Metrics({ processMetrics: false });
+  const lifecycle = services.lifecycle ?? { draining: false };
+  const settings = { ...defaultHttpSettings, ...services.settings };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(setUpRequestId());
   app.use(setUpRequestLogging(log));
-  app.use(setUpHealthChecks(rules));
+  app.use(setUpRequestMetrics(metrics));
+  app.use(setUpUrlLimit(settings.maxUrlLength));
+  app.use(setUpSecurityHeaders());
+  app.use(setUpHealthChecks(rules, lifecycle));
+  app.use(setUpMetricsEndpoint(metrics));
   app.use(setUpApiDocs());
+  app.use(setUpCors(settings.corsOrigins));
+  app.use(setUpAuthentication(services.apiClients ?? null));
   app.use(authoritiesRouter(rules, clock));
-  app.use(decisionsRouter(rules, clock));
+  app.use(decisionsRouter({ rules, clock, log, metrics, settings }));
   app.use(measuresRouter(rules));
+  app.use(reportsRouter(rules, clock));
   app.use(rulesStatusRouter(rules));
   app.use(notFound);
   app.use(errorHandler(log));

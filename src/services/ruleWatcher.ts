@@ -7,14 +7,19 @@ export interface RuleWatcher {
   close(): void;
 }
 
-export function watchRules(rules: RuleService, log: Logger, settleMs = 200): RuleWatcher {
+export function watchRules(
+  rules: RuleService,
+  log: Logger,
+  settleMs = 200,
+  reload: () => void = () => rules.reload(log),
+): RuleWatcher {
   const dir = rules.current()?.dir;
   if (!dir) throw new Error('no rules loaded to watch');
   let timer: NodeJS.Timeout | undefined;
   // Editors write a file in several steps (truncate, write, rename): wait until they have finished.
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => rules.reload(log), settleMs);
+    timer = setTimeout(reload, settleMs);
   };
   let watcher: FSWatcher | undefined;
   try {

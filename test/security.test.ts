@@ -1,0 +1,200 @@
+// Access control, security headers, CORS and request limits, as a client meets them.
+import { createHash } from 'node:crypto';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { createApp } from '../src/http/app';
+import { createHttpServer } from '../src/http/httpServer';
+import { schemaErrors } from '../src/http/validation';
+import { silentLogger } from '../src/logger';
+import { parseApiKeys } from '../src/services/apiKeys';
+import { RuleService } from '../src/services/ruleService';
+import { contractExampleCase } from './contractExample';
+import { bundledRules, fixedToday } from './testutils/appSetup';
+
+const sha = (key: string) => createHash('sha256').update(key).digest('hex');
+const apiClients = parseApiKeys(
+  `# clients\n${sha('jigsaw-secret')} jigsaw\n${sha('other-secret')} other-system\n`,
+);
+const secured = createApp({
+  rules: new RuleService(bundledRules()),
+  clock: { today: () => fixedToday },
+  log: silentLogger,
+  apiClients,
+});
+
+function expectProblem(res: request.Response, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(schemaErrors('Problem', res.body)).toEqual([]);
+}
+
+describe('API keys', () => {
+  test('every /v1 route needs a key', async () => {
+    for (const path of ['/v1/authorities', '/v1/authorities/dartford', '/v1/measures', '/v1/rules/status']) {
+      const res = await request(secured).get(path);
+      expectProblem(res, 401);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    }
+    expectProblem(
+      await request(secured).post('/v1/authorities/dartford/decisions').send(contractExampleCase),
+      401,
+    );
+    expectProblem(await request(secured).post('/v1/decisions/batch').send({ cases: [] }), 401);
+  });
+
+  test('a wrong key, or a key sent another way, is refused', async () => {
+    expectProblem(
+      await request(secured).get('/v1/measures').set('Authorization', 'Bearer jigsaw-secret-'),
+      401,
+    );
+    expectProblem(
+      await request(secured).get('/v1/measures').set('Authorization', 'Basic jigsaw-secret'),
+      401,
+    );
+    expectProblem(await request(secured).get('/v1/measures').set('Authorization', 'jigsaw-secret'), 401);
+  });
+
+  test('a right key is let in', async () => {
+    const res = await request(secured)
+      .post('/v1/authorities/dartford/decisions')
+      .set('Authorization', 'Bearer other-secret')
+      .send(contractExampleCase);
+    expect(res.status).toBe(200);
+  });
+
+  test('health, readiness and metrics stay open', async () => {
+    expect((await request(secured).get('/healthz')).status).toBe(200);
+    expect((await request(secured).get('/readyz')).status).toBe(200);
+    expect((await request(secured).get('/metrics')).status).toBe(200);
+  });
+
+  test('a malformed keys file is refused with its line number', () => {
+    expect(() => parseApiKeys('abc jigsaw')).toThrow(/line 1/);
+    expect(() => parseApiKeys('# only a comment\n')).toThrow(/no keys/);
+  });
+});
+
+describe('headers', () => {
+  const open = createApp({
+    rules: new RuleService(bundledRules()),
+    clock: { today: () => fixedToday },
+    log: silentLogger,
+  });
+
+  test('security headers are set and x-powered-by is not', async () => {
+    const res = await request(open).get('/healthz');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+  });
+
+  test('the request id is taken from the caller or made, and echoed', async () => {
+    expect(
+      (await request(open).get('/healthz').set('X-Request-Id', 'jigsaw-42')).headers['x-request-id'],
+    ).toBe('jigsaw-42');
+    expect(
+      (await request(open).get('/healthz').set('X-Request-Id', 'not ok <script>')).headers['x-request-id'],
+    ).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('CORS is off unless the origin is allow-listed', async () => {
+    const origin = 'https://jigsaw.example.gov.uk';
+    expect(
+      (await request(open).get('/v1/measures').set('Origin', origin)).headers['access-control-allow-origin'],
+    ).toBeUndefined();
+    const allowing = createApp({
+      rules: new RuleService(bundledRules()),
+      clock: { today: () => fixedToday },
+      log: silentLogger,
+      settings: { corsOrigins: [origin] },
+    });
+    expect(
+      (await request(allowing).get('/v1/measures').set('Origin', origin)).headers[
+        'access-control-allow-origin'
+      ],
+    ).toBe(origin);
+    const preflight = await request(allowing).options('/v1/measures').set('Origin', origin);
+    expect(preflight.status).toBe(204);
+    expect(
+      (await request(allowing).get('/v1/measures').set('Origin', 'https://evil.example')).headers[
+        'access-control-allow-origin'
+      ],
+    ).toBeUndefined();
+  });
+});
+
+describe('limits', () => {
+  const app = createApp({
+    rules: new RuleService(bundledRules()),
+    clock: { today: () => fixedToday },
+    log: silentLogger,
+  });
+
+  test('a single case over 64 kB is 413, while a batch may be larger', async () => {
+    const big = {
+      cases: Array.from({ length: 400 }, () => ({ authorityId: 'dartford', case: contractExampleCase })),
+    };
+    expect(JSON.stringify(big).length).toBeGreaterThan(64 * 1024);
+    expect((await request(app).post('/v1/decisions/batch').send(big)).status).toBe(200);
+    expectProblem(
+      await request(app)
+        .post('/v1/authorities/dartford/decisions')
+        .send({ harm: { x: 'y'.repeat(70_000) } }),
+      413,
+    );
+  });
+
+  test('deep nesting is a 400 that says so', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 50; i++) deep = { a: deep };
+    const res = await request(app)
+      .post('/v1/authorities/dartford/decisions')
+      .send(deep as object);
+    expectProblem(res, 400);
+    expect(res.body.detail).toMatch(/nested/);
+  });
+
+  test('an over-long URL is 414', async () => {
+    expectProblem(await request(app).get(`/v1/authorities/${'a'.repeat(3000)}`), 414);
+  });
+
+  describe('on a real server', () => {
+    const server = createHttpServer(app, { maxHeaderBytes: 8 * 1024, requestTimeoutMs: 1000 });
+    let port: number;
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      port = (server.address() as AddressInfo).port;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    /** Sends raw bytes and reads the whole answer (the server closes the connection). */
+    function raw(send: (socket: net.Socket) => void): Promise<string> {
+      return new Promise((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => send(socket));
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    }
+
+    test('oversized headers are 431 problem+json', async () => {
+      const answer = await raw((s) =>
+        s.write(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(10_000)}\r\n\r\n`),
+      );
+      expect(answer).toMatch(/^HTTP\/1.1 431/);
+      expect(answer).toMatch(/application\/problem\+json/);
+    });
+
+    test('a request that never finishes arriving is 408 problem+json', async () => {
+      const answer = await raw((s) =>
+        s.write(
+          'POST /v1/authorities/dartford/decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+        ),
+      );
+      expect(answer).toMatch(/^HTTP\/1.1 408/);
+      expect(answer).toMatch(/"status":408/);
+    }, 10_000);
+  });
+});
