@@ -66,6 +66,8 @@ function startWorker(config: Config, log: Logger) {
       log.info('stopped');
       process.exit(0);
     });
+    // Keep-alive connections that finish their in-flight request become idle: close them as they do.
+    setInterval(() => server.closeIdleConnections(), 50).unref();
     server.closeIdleConnections();
     setTimeout(() => {
       log.warn('drain timeout: closing the connections still open');

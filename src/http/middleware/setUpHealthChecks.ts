@@ -9,6 +9,11 @@ export interface Lifecycle {
 
 export function setUpHealthChecks(rules: RuleService, lifecycle: Lifecycle): Router {
   const router = Router();
+  // While draining, answer on existing connections but ask clients to open new ones (elsewhere).
+  router.use((_req, res, next) => {
+    if (lifecycle.draining) res.setHeader('Connection', 'close');
+    next();
+  });
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -1,0 +1,135 @@
+// Logs never contain case facts: a unique marker sent through every field, on success and error paths alike,
+// never appears in any log line. The audit line records the decision, not the person.
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import type { Case } from '../src/contract/apiTypes';
+import { createApp } from '../src/http/app';
+import { createLogger } from '../src/logger';
+import type { RuleStore } from '../src/rules/loadRules';
+import { RuleService } from '../src/services/ruleService';
+import { contractExampleCase } from './contractExample';
+import { bundledRules, fixedToday } from './testutils/appSetup';
+
+const marker = 'MARKER-7f3c9b1e';
+const markerNumber = 987654.321;
+
+function capturingApp(store: RuleStore = bundledRules()) {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const log = createLogger('trace', sink);
+  const app = createApp({ rules: new RuleService(store), clock: { today: () => fixedToday }, log });
+  return { app, lines };
+}
+
+/** The contract example with the marker in place of each field in turn (wrong types, so each is an error path). */
+function markedCases(): unknown[] {
+  const cases: unknown[] = [];
+  for (const [section, fields] of Object.entries(contractExampleCase)) {
+    if (typeof fields !== 'object') {
+      cases.push({ ...contractExampleCase, [section]: marker });
+      continue;
+    }
+    for (const key of Object.keys(fields as object)) {
+      cases.push({ ...contractExampleCase, [section]: { ...(fields as object), [key]: marker } });
+    }
+    cases.push({ ...contractExampleCase, [section]: { ...(fields as object), [marker]: true } });
+  }
+  cases.push({ [marker]: marker });
+  return cases;
+}
+
+test('no log line contains a marker sent through any field', async () => {
+  const { app, lines } = capturingApp();
+  for (const body of markedCases()) {
+    const res = await request(app)
+      .post('/v1/authorities/dartford/decisions')
+      .send(body as object);
+    expect(res.status).toBe(400);
+  }
+  // A valid case carrying the marker as a number: decided, audited, and still not logged.
+  const valid: Case = {
+    ...contractExampleCase,
+    assessment: { ...contractExampleCase.assessment, worksCostGBP: markerNumber },
+  };
+  expect((await request(app).post('/v1/authorities/dartford/decisions').send(valid)).status).toBe(200);
+  await request(app)
+    .post('/v1/decisions/batch')
+    .send({
+      cases: [
+        { authorityId: 'dartford', case: valid },
+        { authorityId: marker, case: {} },
+      ],
+    });
+  await request(app).post(`/v1/authorities/${marker}/decisions`).send(valid);
+  await request(app).get(`/${marker}?${marker}=${marker}`);
+  await request(app)
+    .post('/v1/authorities/dartford/decisions')
+    .set('content-type', 'application/json')
+    .send(`{"${marker}": `);
+  const log = lines.join('');
+  expect(lines.length).toBeGreaterThan(markedCases().length);
+  expect(log).not.toContain(marker);
+  expect(log).not.toContain(String(markerNumber));
+});
+
+test('each decision writes one audit line: the decision, not the person', async () => {
+  const { app, lines } = capturingApp();
+  const res = await request(app)
+    .post('/v1/authorities/dartford/decisions')
+    .set('X-Request-Id', 'req-1')
+    .send(contractExampleCase);
+  const audit = lines.map((l) => JSON.parse(l)).filter((l) => l.message === 'decision');
+  expect(audit).toHaveLength(1);
+  expect(Object.keys(audit[0]).sort()).toEqual(
+    [
+      'authority',
+      'client',
+      'decisionId',
+      'latencyMs',
+      'level',
+      'message',
+      'outcome',
+      'pid',
+      'reasonCodes',
+      'requestId',
+      'ruleSetSha256',
+      'ruleSetVersion',
+      'service',
+      'time',
+    ].sort(),
+  );
+  expect(audit[0]).toMatchObject({
+    decisionId: res.body.decisionId,
+    requestId: 'req-1',
+    client: 'anonymous',
+    authority: 'dartford',
+    ruleSetSha256: res.body.ruleSet.sha256,
+    outcome: 'eligible',
+  });
+});
+
+test('an unexpected fault is logged without case facts and answered 500 with the decisionId', async () => {
+  // A store whose dartford pack has lost its measures table: the decision function then throws.
+  const store = bundledRules();
+  const broken = store.packs.get('dartford')!.map((p) => ({ ...p, tables: { ...p.tables, measures: null } }));
+  const faulty = { ...store, packs: new Map([...store.packs, ['dartford', broken]]) } as RuleStore;
+  const { app, lines } = capturingApp(faulty);
+  const valid: Case = {
+    ...contractExampleCase,
+    assessment: { ...contractExampleCase.assessment, worksCostGBP: markerNumber },
+  };
+  const res = await request(app).post('/v1/authorities/dartford/decisions').send(valid);
+  expect(res.status).toBe(500);
+  expect(res.headers['content-type']).toMatch(/problem\+json/);
+  expect(res.body.decisionId).toMatch(/^[0-9a-f-]{36}$/);
+  const log = lines.join('');
+  expect(log).toContain(res.body.decisionId);
+  expect(log).not.toContain(String(markerNumber));
+  // The process carries on.
+  expect((await request(app).get('/healthz')).status).toBe(200);
+});
