@@ -1,22 +1,13 @@
 // Runs scenario suites against loaded packs and measures which table rows they reach.
-import { readFileSync } from 'node:fs';
-import type { Case, Decision } from '../contract/apiTypes';
+import type { Decision } from '../contract/apiTypes';
 import { decide } from '../decide/decide';
+import { schemaErrors } from '../http/validation';
 import type { TableId } from '../rules/compiledPack';
 import { packInForce, type RuleStore } from '../rules/loadRules';
-import { compare, type Expectation, type Mismatch } from './expectation';
+import { compare, type Mismatch } from './expectation';
+import { readSuite, type Scenario } from './suiteFile';
 
-export interface Scenario {
-  name: string;
-  case: Case;
-  expect: Expectation;
-}
-
-export interface ScenarioSuite {
-  authority: string;
-  description?: string;
-  scenarios: Scenario[];
-}
+export { readSuite, type Scenario, type ScenarioSuite } from './suiteFile';
 
 export interface ScenarioResult {
   file: string;
@@ -29,10 +20,6 @@ export interface ScenarioResult {
 
 export const defaultAsOf = '2026-11-24';
 
-export function readSuite(file: string): ScenarioSuite {
-  return JSON.parse(readFileSync(file, 'utf8')) as ScenarioSuite;
-}
-
 export function runScenario(
   store: RuleStore,
   file: string,
@@ -40,6 +27,12 @@ export function runScenario(
   scenario: Scenario,
 ): ScenarioResult {
   const base = { file, authority, name: scenario.name };
+  // A case the API would refuse (a misspelt fact, say) would be decided on the facts left: refuse it too.
+  const invalid = schemaErrors('Case', scenario.case);
+  if (invalid.length) {
+    const details = invalid.map((e) => `${e.pointer || '/'} ${e.message}`).join('; ');
+    return { ...base, mismatches: [], error: `the case is not a valid Case: ${details}` };
+  }
   const asOf = scenario.case.asOf ?? defaultAsOf;
   const pack = packInForce(store, authority, asOf);
   if (!pack) return { ...base, mismatches: [], error: `no ${authority} pack is in force on ${asOf}` };
@@ -49,6 +42,29 @@ export function runScenario(
     catalogue: store.measureById,
   });
   return { ...base, mismatches: compare(scenario.expect, decision), decision };
+}
+
+export interface SuiteRun {
+  file: string;
+  /** Null when the file could not be read as a suite. */
+  authority: string | null;
+  description?: string;
+  results: ScenarioResult[];
+  /** Why the file could not be read as a suite. */
+  error?: string;
+}
+
+/** Runs one suite file; a file that is not a valid suite is reported, never thrown, so the others still run. */
+export function runSuiteFile(store: RuleStore, file: string): SuiteRun {
+  let suite;
+  try {
+    suite = readSuite(file);
+  } catch (error) {
+    return { file, authority: null, results: [], error: (error as Error).message };
+  }
+  const { authority, description } = suite;
+  const results = suite.scenarios.map((scenario) => runScenario(store, file, authority, scenario));
+  return { file, authority, description, results };
 }
 
 /** Every row of every table of every pack version, keyed `authority/version/table/row`. */

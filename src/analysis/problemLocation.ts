@@ -1,0 +1,16 @@
+// Problems found by the schema carry only a pointer; a reader wants the table and row it names as well.
+import type { PackProblem } from '../rules/problems';
+
+const unescape = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** The table and row id a pointer such as `/tables/routing/rows/0/source` points into, read from the pack. */
+export function locate(problem: PackProblem, pack: unknown): PackProblem {
+  if (problem.table) return problem;
+  const match = /^\/tables\/([^/]+)(?:\/rows\/(\d+))?/.exec(problem.pointer);
+  if (!match) return problem;
+  const table = unescape(match[1]!);
+  const rows = (pack as { tables?: Record<string, { rows?: unknown[] }> } | null)?.tables?.[table]?.rows;
+  const row = match[2] !== undefined && Array.isArray(rows) ? rows[Number(match[2])] : undefined;
+  const id = (row as { id?: unknown } | undefined)?.id;
+  return { ...problem, table, ...(typeof id === 'string' ? { row: id } : {}) };
+}

@@ -1,0 +1,52 @@
+// The "postcode lottery" report: what each authority's scheme does for the same household, by tenure and risk
+// level, decided by the packs themselves rather than compiled by hand.
+import { decide } from '../decide/decide';
+import type { components } from '../generated/openapi';
+import { packInForce, type RuleStore } from '../rules/loadRules';
+import { baseCase, caseFor, riskLevels, tenures, type BaseCase } from './standardCase';
+
+export type CoverageMatrix = components['schemas']['CoverageMatrix'];
+export type CoverageMatrixRow = components['schemas']['CoverageMatrixRow'];
+
+export function buildCoverageMatrix(
+  store: RuleStore,
+  asOf: string,
+  base: BaseCase = baseCase,
+): CoverageMatrix {
+  const rows: CoverageMatrixRow[] = [];
+  const notInForce: string[] = [];
+  for (const authorityId of [...store.packs.keys()].sort()) {
+    const pack = packInForce(store, authorityId, asOf);
+    if (!pack) {
+      notInForce.push(authorityId);
+      continue;
+    }
+    for (const tenure of tenures) {
+      for (const riskLevel of riskLevels) {
+        const context = { decisionId: 'coverage-matrix', asOf, catalogue: store.measureById };
+        const decision = decide(caseFor(tenure, riskLevel, base), pack, context);
+        rows.push({
+          authorityId,
+          authorityName: decision.authority.name,
+          tenure,
+          riskLevel,
+          outcome: decision.outcome,
+          funder: decision.funding.funder,
+          victimContribution: decision.funding.victimContribution,
+          responseWithinHours: decision.response.withinHours,
+          responseLabel: decision.response.label,
+        });
+      }
+    }
+  }
+  return { baseCase: base, asOf, notInForce, rows };
+}
+
+/** The response column in words: hours where the scheme gives them, else its own words, else a plain gap. */
+export function responseText({
+  responseWithinHours: hours,
+  responseLabel: label,
+}: CoverageMatrixRow): string {
+  if (hours !== null) return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+  return label ?? 'unspecified';
+}

@@ -1,0 +1,213 @@
+// `sanctuary-rules check`: the bundled rules pass, and each seeded defect is reported at its table, row and
+// pointer with exit 1, in the one-line-per-problem form CI and a person both read.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { check } from '../src/cli/commands/check';
+
+const root = path.join(__dirname, '..');
+const bundled = path.join(root, 'rules');
+const dartford = JSON.parse(readFileSync(path.join(bundled, 'authorities', 'dartford.json'), 'utf8'));
+type Pack = typeof dartford;
+
+let dir: string;
+beforeEach(() => {
+  // The shared files and no packs: each test writes the packs it is about.
+  dir = mkdtempSync(path.join(os.tmpdir(), 'sanctuary-check-'));
+  for (const file of ['measures.json', 'national-defaults.json', 'schema']) {
+    cpSync(path.join(bundled, file), path.join(dir, file), { recursive: true });
+  }
+  mkdirSync(path.join(dir, 'authorities'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function writePack(edit: (pack: Pack) => void, name = 'dartford.json') {
+  const pack = structuredClone(dartford);
+  edit(pack);
+  writeFileSync(path.join(dir, 'authorities', name), JSON.stringify(pack, null, 2));
+}
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((...parts) => void out.push(parts.join(' ')));
+  const error = jest.spyOn(console, 'error').mockImplementation((...parts) => void err.push(parts.join(' ')));
+  try {
+    const code = await check.run(args);
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+const lastLine = (text: string) => text.trimEnd().split('\n').pop();
+const line = (file: string, where: string, pointer: string, message: string) =>
+  new RegExp(`^authorities/${file} +${where} +${pointer} +${message}`, 'm');
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+test('the bundled rules pass with no errors, in a few seconds', async () => {
+  const { code, stdout } = await run();
+  expect(lastLine(stdout)).toMatch(/^\d+ packs checked: 0 errors, \d+ warnings? \(\d+\.\d\ds\)$/);
+  expect(code).toBe(0);
+  const seconds = Number(/\((\d+\.\d+)s\)$/.exec(stdout)![1]);
+  expect(seconds).toBeLessThan(5);
+});
+
+test.each([
+  [
+    'a gap: no row for owner-occupiers in a unique table',
+    (p: Pack) => void p.tables.tenureCoverage.rows.splice(3, 1),
+    line(
+      'dartford.json',
+      'tenureCoverage',
+      '/tables/tenureCoverage/rows',
+      'error: gap: no row matches 1 of 6 cases, e.g. property.tenure = owner-occupier \\(the decision then says "no-matching-rule"',
+    ),
+  ],
+  [
+    'an overlap: two rows of a unique table match private tenants',
+    (p: Pack) =>
+      void (p.tables.tenureCoverage.rows[4].when['property.tenure'] = ['shared-ownership', 'private-rented']),
+    line(
+      'dartford.json',
+      'tenureCoverage/other-tenures-unspecified',
+      '/tables/tenureCoverage/rows/4',
+      'error: overlap: this row and row "private-rented" both match 1 case, e.g. property.tenure = private-rented',
+    ),
+  ],
+  [
+    'an unreachable row: a first-table row after the catch-all',
+    (p: Pack) =>
+      void p.tables.measures.rows.push({
+        ...p.tables.measures.rows[0],
+        id: 'cctv',
+        when: { 'measure.id': 'cctv' },
+      }),
+    line(
+      'dartford.json',
+      'measures/cctv',
+      '/tables/measures/rows/2',
+      escape(
+        'error: unreachable row: earlier row "other-measures-unspecified" already matches every case it matches',
+      ),
+    ),
+  ],
+  [
+    'conflicting outputs: the same cells with another answer',
+    (p: Pack) =>
+      void p.tables.referralRoutes.rows.push({
+        ...p.tables.referralRoutes.rows[1],
+        id: 'self-referral-refused',
+        then: { ...p.tables.referralRoutes.rows[1].then, accepted: false },
+      }),
+    line(
+      'dartford.json',
+      'referralRoutes/self-referral-refused',
+      '/tables/referralRoutes/rows/2',
+      escape(
+        'error: conflicting outputs: same cells as row "self-referral-unspecified" but accepted: "unspecified" vs false',
+      ),
+    ),
+  ],
+  [
+    'an unknown measure',
+    (p: Pack) => void p.tables.measures.rows[0].when['measure.id'].push('moat'),
+    line(
+      'dartford.json',
+      'measures/listed-measures',
+      '/tables/measures/rows/0/when/measure.id',
+      'error: .*"moat"',
+    ),
+  ],
+  [
+    'a row with no source',
+    (p: Pack) => void delete p.tables.routing.rows[0].source,
+    line(
+      'dartford.json',
+      'routing/refer-to-housing-options',
+      '/tables/routing/rows/0',
+      'error: .*missing the field "source"',
+    ),
+  ],
+  [
+    'a gap in DASH bands of its own (numbers are checked at their boundaries)',
+    (p: Pack) => {
+      const band = (id: string, min: number, max: number, level: string) => ({
+        id,
+        when: { 'harm.dashYesCount': { min, max } },
+        then: { band: level },
+        source: p.tables.response.rows[0].source,
+      });
+      p.tables.riskThresholds = {
+        title: 'DASH bands',
+        hitPolicy: 'first',
+        inputs: [{ fact: 'harm.dashYesCount' }],
+        rows: [band('standard', 0, 9, 'standard'), band('high', 14, 27, 'high')],
+      };
+    },
+    line(
+      'dartford.json',
+      'riskThresholds',
+      '/tables/riskThresholds/rows',
+      'error: gap: no row matches 1 of 7 cases, e.g. harm.dashYesCount = 10 ',
+    ),
+  ],
+])('%s is an error at its table, row and pointer, and exits 1', async (_name, edit, expected) => {
+  writePack(edit);
+  const { code, stdout } = await run(dir);
+  expect(stdout).toMatch(expected);
+  expect(lastLine(stdout)).toMatch(/^1 pack checked: [1-9]\d* errors?, \d+ warnings? \(/);
+  expect(code).toBe(1);
+});
+
+test('two versions whose dates overlap are an error', async () => {
+  writePack(() => undefined);
+  writePack((p) => void (p.version = '2026.2'), 'dartford-2026-2.json');
+  const { code, stdout } = await run(dir);
+  // Whichever file loads second is the one refused.
+  expect(stdout).toMatch(
+    line('dartford\\S*\\.json', '-', '/effectiveFrom', 'error: its dates overlap authorities/dartford'),
+  );
+  expect(code).toBe(1);
+});
+
+test('a repeated row in a collect table is a warning, which does not fail the check', async () => {
+  writePack((p) => void p.tables.routing.rows.push({ ...p.tables.routing.rows[1], id: 'police-again' }));
+  const { code, stdout } = await run(dir);
+  expect(stdout).toMatch(
+    line(
+      'dartford.json',
+      'routing/police-again',
+      '/tables/routing/rows/4',
+      escape('warning: duplicate row: same cells and outputs as row "police-inspection"'),
+    ),
+  );
+  expect(lastLine(stdout)).toMatch(/^1 pack checked: 0 errors, 1 warning \(/);
+  expect(code).toBe(0);
+});
+
+test('problems are grouped by file, and wrong usage exits 2', async () => {
+  writePack((p) => void p.tables.tenureCoverage.rows.splice(3, 1));
+  writePack((p) => void delete p.tables.routing.rows[0].source, 'another.json');
+  const { stdout } = await run(dir);
+  const files = stdout
+    .split('\n')
+    .filter((l) => l.startsWith('authorities/'))
+    .map((l) => l.split(' ')[0]);
+  expect(files).toEqual(['authorities/another.json', 'authorities/dartford.json']);
+  expect(await run(dir, 'extra')).toMatchObject({ code: 2, stderr: /usage: sanctuary-rules check/ });
+  expect(await run(path.join(dir, 'nowhere'))).toMatchObject({ code: 2, stderr: /not a rules directory/ });
+});
+
+test('the command exits with its code end to end', () => {
+  const bin = path.join(root, 'bin', 'sanctuary-rules.js');
+  const passing = spawnSync(process.execPath, [bin, 'check'], { cwd: root, encoding: 'utf8' });
+  expect(passing.stdout).toMatch(/packs checked: 0 errors/);
+  expect(passing.status).toBe(0);
+  writePack((p) => void p.tables.tenureCoverage.rows.splice(3, 1));
+  const failing = spawnSync(process.execPath, [bin, 'check', dir], { cwd: root, encoding: 'utf8' });
+  expect(failing.stdout).toMatch(/1 pack checked: 1 error, 0 warnings/);
+  expect(failing.status).toBe(1);
+}, 60_000);
