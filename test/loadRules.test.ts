@@ -107,3 +107,14 @@ test('the service refuses to start without one valid pack', () => {
   withPack('broken.json', () => '{}');
   expect(() => loadRulesOrRefuse(dir, silentLogger)).toThrow(/no valid rule packs/);
 });
+
+test('absurdly large packs and operators the rule language does not have are refused', () => {
+  const huge = withPack('huge.json', (p) => void (p.description = 'x'.repeat(3 * 1024 * 1024)));
+  expect(rejection(huge, 'huge.json')[0]?.message).toMatch(/larger than/);
+  const regex = withPack('regex.json', (p) => {
+    p.authorityId = 'regex-test';
+    p.tables.eligibility.rows[0].require = { 'harm.type': { matches: '(a+)+$' } };
+  });
+  expect(rejection(regex, 'regex.json').length).toBeGreaterThan(0);
+  expect(regex.packs.has('regex-test')).toBe(false);
+});
