@@ -2,6 +2,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { openapiDocument } from '../contract/openapi';
+import { escapePointer } from './middleware/setUpLimits';
 import type { ProblemError } from './problem';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -10,6 +11,7 @@ ajv.addSchema({ $id: 'openapi.json', components: openapiDocument.components });
 
 const validators = new Map<string, ValidateFunction>();
 
+/** A named component schema, or a JSON pointer below one (e.g. `BatchRequest/properties/cases/items`). */
 export function validatorFor(schemaName: string): ValidateFunction {
   let validate = validators.get(schemaName);
   if (!validate) {
@@ -25,7 +27,7 @@ function describe(error: ErrorObject): ProblemError {
   switch (error.keyword) {
     case 'additionalProperties':
       return {
-        pointer: `${pointer}/${String(error.params.additionalProperty)}`,
+        pointer: `${pointer}/${escapePointer(String(error.params.additionalProperty))}`,
         message: `"${String(error.params.additionalProperty)}" is not a field of this object`,
       };
     case 'required':

@@ -31,7 +31,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       case 'request.aborted':
         return sendProblem(res, problem(400, 'The request was aborted.'));
     }
-    if (parserError.expose && parserError.status && parserError.status < 500) {
+    // Any error that carries a client status (e.g. a path that cannot be URL-decoded) is the client's.
+    if (parserError.status && parserError.status >= 400 && parserError.status < 500) {
       return sendProblem(res, problem(parserError.status, 'The request could not be read.'));
     }
     // Log the error's name and stack only: never the request body, which holds case facts.

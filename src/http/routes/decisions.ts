@@ -8,10 +8,19 @@ import type { Metrics } from '../../services/metrics';
 import type { RuleService } from '../../services/ruleService';
 import type { RuleStore } from '../../rules/loadRules';
 import type { HttpSettings } from '../app';
+import { bodyShapeLimits, shapeProblem } from '../middleware/setUpLimits';
 import { jsonBody } from '../middleware/setUpRequestParsing';
 import { HttpProblem, problem, sendProblem } from '../problem';
 import { schemaErrors } from '../validation';
 import { requireReady } from './requireReady';
+
+const placeholderCase = { authorityId: 'placeholder', case: {} };
+
+/** A problem about one case of a batch, with its pointers made relative to the whole body. */
+const withPointersUnder = (result: Problem, prefix: string): Problem =>
+  result.errors
+    ? { ...result, errors: result.errors.map((e) => ({ ...e, pointer: prefix + e.pointer })) }
+    : result;
 
 interface BatchRequest {
   cases: { authorityId: string; case: Case }[];
@@ -92,19 +101,30 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
     ...jsonBody(settings.bodyLimitBatch),
     (req, res) => {
       const store = rules.current()!;
-      // Errors inside one case make that case's result a problem; errors in the envelope refuse the whole batch.
-      const errors = schemaErrors('BatchRequest', req.body);
-      const caseIndex = (pointer: string) => /^\/cases\/(\d+)(\/|$)/.exec(pointer)?.[1];
-      const envelopeErrors = errors.filter((e) => caseIndex(e.pointer) === undefined);
+      const body = req.body as BatchRequest;
+      // The envelope is checked with placeholder cases, then each case on its own: one bad case gets a
+      // problem in its place and neither sinks the rest nor uses up their error reports.
+      const cases: unknown[] | undefined = Array.isArray(body?.cases) ? body.cases : undefined;
+      const envelope = cases ? { ...body, cases: cases.map(() => placeholderCase) } : body;
+      const envelopeErrors = schemaErrors('BatchRequest', envelope);
       if (envelopeErrors.length) {
         throw new HttpProblem(
           problem(400, 'The body does not match the BatchRequest schema.', envelopeErrors),
         );
       }
-      const results: (Decision | Problem)[] = (req.body as BatchRequest).cases.map((item, i) => {
-        const own = errors.filter((e) => caseIndex(e.pointer) === String(i));
-        if (own.length) return problem(400, `Case ${i} does not match the schema.`, own);
-        return decideAndAudit(store, item.authorityId, item.case, res);
+      const results: (Decision | Problem)[] = body.cases.map((item, i) => {
+        // Lists are bounded before schema validation, whose cost grows with the square of their length.
+        const tooLong = shapeProblem(item, bodyShapeLimits, { at: `/cases/${i}` });
+        if (tooLong) return problem(400, `Case ${i} ${tooLong.message}.`, [tooLong]);
+        const errors = schemaErrors('BatchRequest/properties/cases/items', item, `/cases/${i}`);
+        if (errors.length) return problem(400, `Case ${i} does not match the schema.`, errors);
+        if (!store.packs.has(item.authorityId)) {
+          return problem(404, `There is no authority "${item.authorityId}".`, [
+            { pointer: `/cases/${i}/authorityId`, message: 'no such authority' },
+          ]);
+        }
+        const result = decideAndAudit(store, item.authorityId, item.case, res);
+        return isProblem(result) ? withPointersUnder(result, `/cases/${i}/case`) : result;
       });
       res.json({ results });
     },
