@@ -25,6 +25,9 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json openapi.yaml ./
+# The staff pages' templates and their own assets are read at run time.
+COPY src/web/views ./src/web/views
+COPY src/web/public ./src/web/public
 # Mount another directory at /app/rules (or set RULES_DIR) to serve other rules.
 COPY rules ./rules
 USER node

@@ -135,4 +135,4 @@ test('under load during reloads, no request fails and each sees a whole version'
   expect([...statuses]).toEqual([[200, total]]);
   expect([...versions].every((v) => ['2026.1', '2026.4', '2026.5', '2026.6'].includes(v))).toBe(true);
   expect(liveVersion(rules)).toBe('2026.6');
-});
+}, 60_000);

@@ -20,6 +20,7 @@ import { decisionsRouter } from './routes/decisions';
 import { measuresRouter } from './routes/measures';
 import { reportsRouter } from './routes/reports';
 import { rulesStatusRouter } from './routes/rulesStatus';
+import { webRouter } from '../web/webRouter';
 
 export interface HttpSettings {
   bodyLimitSingle: number;
@@ -69,6 +70,7 @@ export function createApp(services: Services): express.Express {
   app.use(measuresRouter(rules));
   app.use(reportsRouter(rules, clock));
   app.use(rulesStatusRouter(rules));
+  app.use(webRouter({ rules, clock }));
   app.use(notFound);
   app.use(errorHandler(log));
   return app;

@@ -1,0 +1,56 @@
+// One submission of the check-a-case form: the answers become a Case, checked by the API's Case schema, decided
+// by the API's own decision function, and (when it is not eligible) searched for what would change that.
+import type { Decision } from '../contract/apiTypes';
+import { packInForce, type RuleStore } from '../rules/loadRules';
+import { decideForAuthority, isProblem, type Clock } from '../services/decisionService';
+import { caseFromForm, type FieldError, type FormBody } from './caseForm';
+import { describeWays } from './changeText';
+import { variationsFor, whatWouldChange } from './whatWouldChange';
+
+export interface ChangesView {
+  ways: string[];
+  tried: number;
+  complete: boolean;
+}
+
+export type CheckResult =
+  | { ok: false; errors: Map<string, FieldError> }
+  | { ok: true; decision: Decision; changes: ChangesView | null };
+
+const needsChanges = (decision: Decision) =>
+  decision.outcome === 'ineligible' || decision.outcome === 'more-information-needed';
+
+/** Same id for every re-decision: they are questions asked of the rules, not decisions anyone acts on. */
+const searchId = () => '00000000-0000-4000-8000-000000000000';
+
+export function checkCase(store: RuleStore, clock: Clock, authorityId: string, body: FormBody): CheckResult {
+  const parsed = caseFromForm(body);
+  const { caseFacts } = parsed;
+  // The authority is the form's first question, so its error leads the summary.
+  const errors = new Map<string, FieldError>();
+  if (!store.packs.has(authorityId))
+    errors.set('authority', { href: '#authority', text: 'Select the council the case is for' });
+  parsed.errors.forEach((error, name) => errors.set(name, error));
+  if (errors.size) return { ok: false, errors };
+  const result = decideForAuthority(store, authorityId, caseFacts, clock);
+  if (isProblem(result)) {
+    const text = 'There are no rules for this authority on that date: choose a later date, or leave it blank';
+    return { ok: false, errors: new Map([['asOf', { href: '#asOf-day', text }]]) };
+  }
+  if (!needsChanges(result)) return { ok: true, decision: result, changes: null };
+  const pack = packInForce(store, authorityId, result.asOf!)!;
+  const variations = variationsFor(pack);
+  const search = whatWouldChange(caseFacts, variations, (changed) => {
+    const decision = decideForAuthority(store, authorityId, changed, clock, searchId);
+    return isProblem(decision) ? 'ineligible' : decision.outcome;
+  });
+  return {
+    ok: true,
+    decision: result,
+    changes: {
+      ways: describeWays(search.ways, variations, caseFacts),
+      tried: search.tried,
+      complete: search.complete,
+    },
+  };
+}

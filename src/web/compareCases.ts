@@ -1,0 +1,39 @@
+// The same case decided by two or three authorities, for the side-by-side page.
+import type { Decision } from '../contract/apiTypes';
+import type { RuleStore } from '../rules/loadRules';
+import { decideForAuthority, isProblem, type Clock } from '../services/decisionService';
+import { caseFromForm, type FieldError, type FormBody } from './caseForm';
+
+export const compareLimits = { min: 2, max: 3 };
+
+export type CompareResult =
+  { ok: false; errors: Map<string, FieldError> } | { ok: true; decisions: Decision[] };
+
+export function compareCases(
+  store: RuleStore,
+  clock: Clock,
+  authorityIds: string[],
+  body: FormBody,
+): CompareResult {
+  const parsed = caseFromForm(body);
+  const { caseFacts } = parsed;
+  const chosen = [...new Set(authorityIds)].filter((id) => store.packs.has(id));
+  // The councils are the form's first question, so their error leads the summary.
+  const errors = new Map<string, FieldError>();
+  if (chosen.length < compareLimits.min || chosen.length > compareLimits.max) {
+    errors.set('authorities', { href: '#authorities', text: 'Select 2 or 3 councils to compare' });
+  }
+  parsed.errors.forEach((error, name) => errors.set(name, error));
+  if (errors.size) return { ok: false, errors };
+  const decisions: Decision[] = [];
+  for (const id of chosen) {
+    const result = decideForAuthority(store, id, caseFacts, clock);
+    if (isProblem(result)) {
+      const text =
+        'There are no rules for one of these authorities on that date: choose a later date, or leave it blank';
+      return { ok: false, errors: new Map([['asOf', { href: '#asOf-day', text }]]) };
+    }
+    decisions.push(result);
+  }
+  return { ok: true, decisions };
+}

@@ -1,0 +1,42 @@
+// GET /authorities/:authorityId: an authority's scheme and its decision tables, as its policy would print them.
+import type { RequestHandler } from 'express';
+import type nunjucks from 'nunjucks';
+import { authoritySummary } from '../../http/routes/authorities';
+import { currentPack } from '../../rules/loadRules';
+import type { Clock } from '../../services/decisionService';
+import type { RuleService } from '../../services/ruleService';
+import { printedTables, type RawTable } from '../decisionTables';
+import { valueLabel } from '../labels';
+import { measureLabeller } from './catalogue';
+import { renderNotFound, renderPage, storeOrUnavailable } from './render';
+
+interface Defaults {
+  sources: { id: string; title: string }[];
+  riskThresholds: RawTable;
+}
+
+export function authorityPage(rules: RuleService, clock: Clock, views: nunjucks.Environment): RequestHandler {
+  return (req, res) => {
+    const store = storeOrUnavailable(rules, res, views);
+    if (!store) return;
+    const compiled = currentPack(store, String(req.params.authorityId), clock.today());
+    if (!compiled) return renderNotFound(res, views, 'There is no authority at this address.');
+    const summary = authoritySummary(compiled);
+    const defaults = JSON.parse(store.defaultsText) as Defaults;
+    const { pack } = compiled;
+    renderPage(res, views, 'authority.njk', {
+      pageTitle: pack.name,
+      section: 'schemes',
+      authority: summary,
+      nation: valueLabel(pack.nation),
+      description: pack.description ?? null,
+      schemeQuote: pack.scheme.source.quote ?? null,
+      schemeCitation: compiled.schemeCitation,
+      sources: pack.sources,
+      alternatives: (pack.alternatives?.values ?? []).map(valueLabel),
+      alternativesCitation: compiled.alternativesCitation,
+      versions: (store.packs.get(pack.authorityId) ?? []).map((v) => v.ruleSet),
+      tables: printedTables(compiled, defaults, measureLabeller(store)),
+    });
+  };
+}

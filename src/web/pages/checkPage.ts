@@ -1,0 +1,86 @@
+// GET and POST /check: the check-a-case form and its result. The result is rendered straight from the POST, so
+// the case is never put in a URL, a session or a log; "change your answers" posts the answers back as hidden fields.
+import type { RequestHandler } from 'express';
+import type nunjucks from 'nunjucks';
+import type { RuleStore } from '../../rules/loadRules';
+import { packInForce } from '../../rules/loadRules';
+import type { Clock } from '../../services/decisionService';
+import type { RuleService } from '../../services/ruleService';
+import { caseFromForm, formValues, type FieldError, type FormBody } from '../caseForm';
+import { caseFormView, hiddenFields, type FormValues } from '../caseFormView';
+import { caseSummary } from '../caseSummary';
+import { checkCase } from '../checkCase';
+import { decisionView } from '../decisionView';
+import { authoritiesByName, measureLabeller } from './catalogue';
+import { renderPage, storeOrUnavailable } from './render';
+
+const field = (body: FormBody, name: string) => {
+  const value = body[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+};
+
+function renderForm(
+  res: Parameters<RequestHandler>[1],
+  views: nunjucks.Environment,
+  store: RuleStore,
+  today: string,
+  authorityId: string,
+  values: FormValues,
+  errors: Map<string, FieldError>,
+) {
+  const authorities = authoritiesByName(store, today).map((a) => ({
+    value: a.id,
+    text: a.name,
+    selected: a.id === authorityId,
+  }));
+  const authorityError = errors.get('authority');
+  renderPage(
+    res,
+    views,
+    'check.njk',
+    {
+      pageTitle: 'Check a case',
+      section: 'check',
+      authorities: [{ value: '', text: 'Choose a council', selected: authorityId === '' }, ...authorities],
+      authorityError: authorityError ? { text: authorityError.text } : null,
+      form: caseFormView(values, errors, measureLabeller(store)),
+      errors: [...errors.values()],
+    },
+    errors.size ? 400 : 200,
+  );
+}
+
+export function checkForm(rules: RuleService, clock: Clock, views: nunjucks.Environment): RequestHandler {
+  return (req, res) => {
+    const store = storeOrUnavailable(rules, res, views);
+    if (!store) return;
+    const authorityId = typeof req.query.authority === 'string' ? req.query.authority : '';
+    renderForm(res, views, store, clock.today(), authorityId, {}, new Map());
+  };
+}
+
+export function checkSubmit(rules: RuleService, clock: Clock, views: nunjucks.Environment): RequestHandler {
+  return (req, res) => {
+    const store = storeOrUnavailable(rules, res, views);
+    if (!store) return;
+    const body = (req.body ?? {}) as FormBody;
+    const authorityId = field(body, 'authority');
+    const values = formValues(body);
+    if (field(body, 'action') === 'edit') {
+      return renderForm(res, views, store, clock.today(), authorityId, values, new Map());
+    }
+    const result = checkCase(store, clock, authorityId, body);
+    if (!result.ok) return renderForm(res, views, store, clock.today(), authorityId, values, result.errors);
+    const { decision, changes } = result;
+    const compiled = packInForce(store, authorityId, decision.asOf!)!;
+    const measureLabel = measureLabeller(store);
+    renderPage(res, views, 'result.njk', {
+      pageTitle: `Result: ${decision.authority.name}`,
+      section: 'check',
+      view: decisionView(decision, compiled, measureLabel),
+      changes,
+      answered: caseSummary(caseFromForm(body).caseFacts, measureLabel),
+      hidden: hiddenFields({ ...values, authority: authorityId }),
+    });
+  };
+}

@@ -1,0 +1,81 @@
+// GET and POST /compare: the same case decided by two or three authorities, side by side.
+import type { RequestHandler } from 'express';
+import type nunjucks from 'nunjucks';
+import { packInForce, type RuleStore } from '../../rules/loadRules';
+import type { Clock } from '../../services/decisionService';
+import type { RuleService } from '../../services/ruleService';
+import { formValues, type FieldError, type FormBody } from '../caseForm';
+import { caseFormView, hiddenFields, type FormValues } from '../caseFormView';
+import { compareCases } from '../compareCases';
+import { decisionView } from '../decisionView';
+import { authoritiesByName, measureLabeller } from './catalogue';
+import { renderPage, storeOrUnavailable } from './render';
+
+const list = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (v): v is string => typeof v === 'string',
+  );
+
+function renderForm(
+  res: Parameters<RequestHandler>[1],
+  views: nunjucks.Environment,
+  store: RuleStore,
+  today: string,
+  chosen: string[],
+  values: FormValues,
+  errors: Map<string, FieldError>,
+) {
+  const authoritiesError = errors.get('authorities');
+  renderPage(
+    res,
+    views,
+    'compare.njk',
+    {
+      pageTitle: 'Compare authorities',
+      section: 'compare',
+      authorities: authoritiesByName(store, today).map((a) => ({
+        value: a.id,
+        text: a.name,
+        checked: chosen.includes(a.id),
+      })),
+      authoritiesError: authoritiesError ? { text: authoritiesError.text } : null,
+      form: caseFormView(values, errors, measureLabeller(store)),
+      errors: [...errors.values()],
+    },
+    errors.size ? 400 : 200,
+  );
+}
+
+export function compareForm(rules: RuleService, clock: Clock, views: nunjucks.Environment): RequestHandler {
+  return (req, res) => {
+    const store = storeOrUnavailable(rules, res, views);
+    if (!store) return;
+    renderForm(res, views, store, clock.today(), list(req.query.authorities), {}, new Map());
+  };
+}
+
+export function compareSubmit(rules: RuleService, clock: Clock, views: nunjucks.Environment): RequestHandler {
+  return (req, res) => {
+    const store = storeOrUnavailable(rules, res, views);
+    if (!store) return;
+    const body = (req.body ?? {}) as FormBody;
+    const chosen = list(body.authorities);
+    const values = formValues(body);
+    if (list(body.action)[0] === 'edit')
+      return renderForm(res, views, store, clock.today(), chosen, values, new Map());
+    const result = compareCases(store, clock, chosen, body);
+    if (!result.ok) return renderForm(res, views, store, clock.today(), chosen, values, result.errors);
+    const measureLabel = measureLabeller(store);
+    const columns = result.decisions.map((decision) => ({
+      view: decisionView(decision, packInForce(store, decision.authority.id, decision.asOf!)!, measureLabel),
+      // Everything needed to open this authority's full result, carried in the form, not stored.
+      hidden: hiddenFields({ ...values, authority: decision.authority.id }),
+    }));
+    renderPage(res, views, 'compare-result.njk', {
+      pageTitle: `Compare: ${result.decisions.map((d) => d.authority.name).join(', ')}`,
+      section: 'compare',
+      columns,
+      hidden: hiddenFields({ ...values, authorities: chosen }),
+    });
+  };
+}
