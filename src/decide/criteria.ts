@@ -4,6 +4,7 @@ import type { CompiledRow, CompiledTable, CompiledTables } from '../rules/compil
 import type { Facts } from '../rules/conditions';
 import type { Findings } from './findings';
 import { evaluateTable } from './hitPolicy';
+import { tableTrace, traceEntry } from './traceEntries';
 
 export function checkEligibility(
   table: CompiledTable<'eligibility'>,
@@ -11,11 +12,14 @@ export function checkEligibility(
   findings: Findings,
   trace: TraceEntry[],
 ) {
-  for (const row of table.rows) {
+  const entries = tableTrace(table);
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const applies = row.when.evaluate(facts);
     const require = row.require!;
     const holds = applies === false ? false : require.evaluate(facts);
-    trace.push({ table: table.id, row: row.id, matched: applies === false ? false : holds });
+    trace.push(traceEntry(entries, i, holds));
     if (applies === false) continue;
     const { criterion, failCode, metCode } = row.then;
     if (holds === true) findings.met(row, metCode ?? row.id, criterion);

@@ -38,15 +38,17 @@ function landlordPermissionApproval(tenure: CompiledRow<'tenureCoverage'>): Appr
   };
 }
 
-/** The parts of every decision that do not depend on the tables. */
-function header(compiled: CompiledPack, context: DecisionContext) {
-  const { pack } = compiled;
-  return {
-    decisionId: context.decisionId,
-    asOf: context.asOf,
-    authority: { id: pack.authorityId, name: pack.name },
-    ruleSet: compiled.ruleSet,
-  };
+/**
+ * The facts the tables read: the case's sections plus the derived `resolved` facts. Built by copying keys
+ * rather than `{ ...caseFacts, resolved }`, because adding a property to a spread copy makes V8 build a new
+ * hidden class for every decision, which cost more than the whole rest of the decision.
+ */
+function tableFacts(caseFacts: Case, resolved: Record<string, unknown>): Facts {
+  const facts: Facts = {};
+  const sections = caseFacts as Facts;
+  for (const key of Object.keys(sections)) facts[key] = sections[key];
+  facts.resolved = resolved;
+  return facts;
 }
 
 /** An authority that runs no scheme: nothing to evaluate but the risk level and who else can help. */
@@ -57,7 +59,10 @@ function noSchemeDecision(caseFacts: Case, compiled: CompiledPack, context: Deci
   const scheme = { ruleId: `${pack.authorityId}/scheme`, citation: compiled.schemeCitation };
   findings.info(scheme, 'no-scheme', `${pack.name} does not operate a ${pack.scheme.name}.`);
   return {
-    ...header(compiled, context),
+    decisionId: context.decisionId,
+    asOf: context.asOf,
+    authority: { id: pack.authorityId, name: pack.name },
+    ruleSet: compiled.ruleSet,
     outcome: 'no-scheme',
     riskLevel: resolveRiskLevel(caseFacts.harm, tables.riskThresholds!, trace),
     reasons: findings.reasons,
@@ -74,19 +79,16 @@ function noSchemeDecision(caseFacts: Case, compiled: CompiledPack, context: Deci
 
 export function decide(caseFacts: Case, compiled: CompiledPack, context: DecisionContext): Decision {
   if (!compiled.pack.scheme.operated) return noSchemeDecision(caseFacts, compiled, context);
-  const { tables } = compiled;
+  const { pack, tables } = compiled;
   const trace: TraceEntry[] = [];
   const findings = new Findings();
   const riskLevel = resolveRiskLevel(caseFacts.harm, tables.riskThresholds!, trace);
   const contribution = singleHit(evaluateTable(tables.contributions!, caseFacts as Facts, trace));
   const worksCost = caseFacts.assessment?.worksCostGBP;
-  const facts = {
-    ...(caseFacts as Facts),
-    resolved: {
-      riskLevel: riskLevel ?? undefined,
-      worksCostAboveCap: worksCostAboveCap(contribution, worksCost),
-    },
-  } as Facts;
+  const facts = tableFacts(caseFacts, {
+    riskLevel: riskLevel ?? undefined,
+    worksCostAboveCap: worksCostAboveCap(contribution, worksCost),
+  });
 
   checkEligibility(tables.eligibility!, facts, findings, trace);
   checkReferralRoute(tables.referralRoutes!, facts, findings, trace);
@@ -111,7 +113,8 @@ export function decide(caseFacts: Case, compiled: CompiledPack, context: Decisio
   const goesAhead = outcome === 'eligible' || outcome === 'refer-to-landlord';
   const fitter = tenure.row?.then.fitter;
   if (tenure.row && fitter && goesAhead && !routing.some((r) => r.to === fitter.to)) {
-    routing.push({ ...fitter, withinHours: null, text: tenure.row.then.text, rule: tenure.row.ruleId });
+    const { to, name } = fitter;
+    routing.push({ to, name, withinHours: null, text: tenure.row.then.text, rule: tenure.row.ruleId });
   }
   if (tenure.row && referToLandlord && !routing.some((r) => r.to === 'landlord')) {
     routing.push({
@@ -125,7 +128,10 @@ export function decide(caseFacts: Case, compiled: CompiledPack, context: Decisio
 
   const response = singleHit(evaluateTable(tables.response!, facts, trace));
   return {
-    ...header(compiled, context),
+    decisionId: context.decisionId,
+    asOf: context.asOf,
+    authority: { id: pack.authorityId, name: pack.name },
+    ruleSet: compiled.ruleSet,
     outcome,
     riskLevel,
     reasons: findings.reasons,
@@ -139,7 +145,7 @@ export function decide(caseFacts: Case, compiled: CompiledPack, context: Decisio
       label: response?.then.label ?? null,
       rule: response?.ruleId ?? null,
     },
-    alternatives: compiled.pack.alternatives?.values ?? [],
+    alternatives: pack.alternatives?.values ?? [],
     trace,
   };
 }

@@ -11,18 +11,41 @@ export interface MeasuresOffer {
   approvals: Approval[];
 }
 
-function standardOffer(table: CompiledTable<'measures'>): MeasureId[] {
-  const ids = table.rows
-    .filter((row) => row.then.standardOffer)
-    .flatMap((row) => row.when.cells['measure.id'] ?? []);
-  return [...new Set(ids as MeasureId[])];
+/** What a measures table offers whatever the case: worked out once per compiled table, not per decision. */
+interface TableOffer {
+  /** The measures offered when the assessment recommends none. */
+  readonly standardOffer: readonly MeasureId[];
+  /** Packages rank in the order the table first names them (e.g. basic before basic-plus). */
+  readonly packageRank: readonly string[];
 }
 
-/** Packages rank in the order the table first names them (e.g. basic before basic-plus). */
-function packageOf(table: CompiledTable<'measures'>, rows: CompiledRow<'measures'>[]): string | null {
-  const ranked = [...new Set(table.rows.map((row) => row.then.package).filter((p): p is string => !!p))];
-  const used = rows.map((row) => ranked.indexOf(row.then.package ?? '')).filter((i) => i >= 0);
-  return used.length ? ranked[Math.max(...used)]! : null;
+const offers = new WeakMap<CompiledTable<'measures'>, TableOffer>();
+
+function tableOffer(table: CompiledTable<'measures'>): TableOffer {
+  let offer = offers.get(table);
+  if (!offer) {
+    const ids = table.rows
+      .filter((row) => row.then.standardOffer)
+      .flatMap((row) => row.when.cells['measure.id'] ?? []);
+    const packages = table.rows.map((row) => row.then.package).filter((p): p is string => !!p);
+    offer = { standardOffer: [...new Set(ids as MeasureId[])], packageRank: [...new Set(packages)] };
+    offers.set(table, offer);
+  }
+  return offer;
+}
+
+/** The highest-ranked package among the rows that provide a measure. */
+function packageOf(ranked: readonly string[], rows: readonly CompiledRow<'measures'>[]): string | null {
+  let highest = -1;
+  for (const row of rows) highest = Math.max(highest, ranked.indexOf(row.then.package ?? ''));
+  return highest >= 0 ? ranked[highest]! : null;
+}
+
+/** A copy of the facts whose `measure` is set for each measure in turn, so the caller's facts stay as they are. */
+function factsPerMeasure(facts: Facts): Facts {
+  const copy: Facts = {};
+  for (const key of Object.keys(facts)) copy[key] = facts[key];
+  return copy;
 }
 
 export function offerMeasures(
@@ -32,8 +55,9 @@ export function offerMeasures(
   catalogue: ReadonlyMap<string, MeasureInfo>,
   trace: TraceEntry[],
 ): MeasuresOffer {
-  const recommended = caseFacts.assessment?.recommendedMeasures;
-  const ids = recommended ?? standardOffer(table);
+  const offer = tableOffer(table);
+  const ids = caseFacts.assessment?.recommendedMeasures ?? offer.standardOffer;
+  const measureFacts = factsPerMeasure(facts);
   const items: MeasureItem[] = [];
   const matchedRows: CompiledRow<'measures'>[] = [];
   const needingApproval = new Map<
@@ -41,7 +65,8 @@ export function offerMeasures(
     { row: CompiledRow<'measures'>; measures: MeasureId[] }
   >();
   for (const id of ids) {
-    const row = singleHit(evaluateTable(table, { ...facts, measure: { id } }, trace, id));
+    measureFacts.measure = { id };
+    const row = singleHit(evaluateTable(table, measureFacts, trace, id));
     const label = catalogue.get(id)?.label ?? id;
     if (!row) {
       items.push({ id, label, status: 'unknown', approval: null, rule: null });
@@ -62,5 +87,5 @@ export function offerMeasures(
     text: row.then.text,
     rule: row.ruleId,
   }));
-  return { package: packageOf(table, matchedRows), items, approvals };
+  return { package: packageOf(offer.packageRank, matchedRows), items, approvals };
 }

@@ -21,7 +21,8 @@ export interface CompiledConditions {
   readonly missing: (facts: Facts) => string[];
 }
 
-type Atom = { path: string; section: string; key: string; test: (value: unknown) => boolean };
+type Operator = (a: unknown, b: unknown) => boolean;
+type Atom = { path: string; section: string; key: string; operator: Operator; value: unknown };
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
@@ -62,12 +63,8 @@ export function splitPath(path: string): [string, string] {
 function toAtom(condition: ConditionProperties): Atom {
   const section = condition.fact;
   const key = String(condition.path).slice(2);
-  const operator = operators[condition.operator as keyof typeof operators] as (
-    a: unknown,
-    b: unknown,
-  ) => boolean;
-  const value = condition.value;
-  return { path: `${section}.${key}`, section, key, test: (v) => operator(v, value) };
+  const operator = operators[condition.operator as keyof typeof operators] as Operator;
+  return { path: `${section}.${key}`, section, key, operator, value: condition.value };
 }
 
 function read(facts: Facts, section: string, key: string): unknown {
@@ -80,10 +77,11 @@ export function compileConditions(conditions: Conditions = {}): CompiledConditio
   const atoms = all.map(toAtom);
   const evaluate = (facts: Facts): Truth => {
     let unknown = false;
-    for (const atom of atoms) {
+    for (let i = 0; i < atoms.length; i++) {
+      const atom = atoms[i]!;
       const value = read(facts, atom.section, atom.key);
       if (value === undefined) unknown = true;
-      else if (!atom.test(value)) return false;
+      else if (!atom.operator(value, atom.value)) return false;
     }
     return unknown ? 'unknown' : true;
   };

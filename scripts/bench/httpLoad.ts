@@ -1,0 +1,100 @@
+// Figure 2: the decision endpoint under load against a minimal express JSON echo, with the same client
+// (autocannon), concurrency, body and duration, each server in its own process on 127.0.0.1.
+import autocannon from 'autocannon';
+import { contractExampleBody } from './bodies';
+import { type Figure, ms, percent, times, us } from './report';
+import type { ServerProcess } from './serverProcess';
+import { median } from './stats';
+
+/** Rounds alternate between the two servers, so that a busy moment on the machine does not favour either. */
+export const loadSettings = { connections: 10, warmUpSeconds: 1, rounds: 3, secondsPerRound: 2 };
+
+interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+
+async function load(url: string, seconds: number): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: contractExampleBody,
+    connections: loadSettings.connections,
+    duration: seconds,
+  });
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed: result.non2xx + result.errors,
+  };
+}
+
+/** The median of each measure over the rounds, and every failure. */
+function summary(results: readonly LoadResult[]): LoadResult {
+  return {
+    requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+    p50: median(results.map((r) => r.p50)),
+    p99: median(results.map((r) => r.p99)),
+    failed: results.reduce((sum, r) => sum + r.failed, 0),
+  };
+}
+
+export async function httpLoad(
+  decisions: ServerProcess,
+  echo: ServerProcess,
+  authorityId: string,
+): Promise<Figure[]> {
+  const decisionUrl = `${decisions.url}/v1/authorities/${authorityId}/decisions`;
+  const echoUrl = `${echo.url}/echo`;
+  await load(decisionUrl, loadSettings.warmUpSeconds);
+  await load(echoUrl, loadSettings.warmUpSeconds);
+  const serverTimes = () =>
+    Promise.all([decisions, echo].map((s) => s.ask({ type: 'server-times' }, 'server-times')));
+  await serverTimes(); // forget the warm-up
+  const oursRounds: LoadResult[] = [];
+  const echoRounds: LoadResult[] = [];
+  for (let round = 0; round < loadSettings.rounds; round++) {
+    oursRounds.push(await load(decisionUrl, loadSettings.secondsPerRound));
+    echoRounds.push(await load(echoUrl, loadSettings.secondsPerRound));
+  }
+  const [oursServer, echoServer] = (await serverTimes()).map(({ ms: times }) => median(times)) as [
+    number,
+    number,
+  ];
+  const ours = summary(oursRounds);
+  const baseline = summary(echoRounds);
+  const { connections, rounds, secondsPerRound } = loadSettings;
+  const setting = `${connections} connections, ${rounds}×${secondsPerRound} s, ${Buffer.byteLength(contractExampleBody)} B body`;
+  const failures = ours.failed + baseline.failed;
+  const note = failures ? ` (${failures} failed requests!)` : '';
+  return [
+    {
+      name: `2 HTTP decisions: req/s, median of rounds (${setting})${note}`,
+      ours: `${Math.round(ours.requestsPerSecond)} req/s`,
+      baseline: `express JSON echo: ${Math.round(baseline.requestsPerSecond)} req/s`,
+      ratio: percent(ours.requestsPerSecond / baseline.requestsPerSecond),
+      target: '≥ 80% of echo',
+      met: failures === 0 && ours.requestsPerSecond >= 0.8 * baseline.requestsPerSecond,
+    },
+    {
+      name: '2 HTTP decisions: p99 latency (p50 in brackets), median of rounds',
+      ours: `${ms(ours.p99)} (${ms(ours.p50)})`,
+      baseline: `express JSON echo: ${ms(baseline.p99)} (${ms(baseline.p50)})`,
+      ratio: times(ours.p99 / baseline.p99),
+      target: '≤ 2× echo',
+      met: failures === 0 && ours.p99 <= 2 * baseline.p99,
+    },
+    {
+      name: '2 HTTP decisions: server time per request, median (arrival to response end)',
+      ours: us(oursServer),
+      baseline: `express JSON echo: ${us(echoServer)}`,
+      ratio: times(oursServer / echoServer),
+      target: '',
+      met: null,
+    },
+  ];
+}

@@ -1,0 +1,86 @@
+// A server for the HTTP figures, run as a child process so that the load generator (autocannon, in the parent)
+// never shares a thread with it. `decisions` serves the real app on the bundled rules; `echo` is the baseline:
+// the smallest express app that parses a JSON body and sends it back. Both listen on 127.0.0.1 only, and both
+// exit when the parent goes away.
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createApp } from '../../src/http/app';
+import { silentLogger } from '../../src/logger';
+import { loadRules } from '../../src/rules/loadRules';
+import { ukClock } from '../../src/services/decisionService';
+import { RuleService } from '../../src/services/ruleService';
+import { decideRepeatedly } from './decisionLoop';
+import { bundledRulesDir } from './paths';
+import type { FromServer, ToServer } from './serverMessages';
+
+const mode = process.argv[2] === 'echo' ? 'echo' : 'decisions';
+
+function echoApp(): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '8mb' }));
+  app.post('/echo', (req, res) => {
+    res.json(req.body);
+  });
+  return app;
+}
+
+const store = mode === 'decisions' ? loadRules(bundledRulesDir) : null;
+const inner = store
+  ? createApp({ rules: new RuleService(store), clock: ukClock, log: silentLogger })
+  : echoApp();
+
+// Server time of each request: from its arrival until the app ends the response (the whole answer written
+// out, but not yet flushed to the client, whose reading speed is not the server's).
+const serverTimes: number[] = [];
+const outer = express();
+outer.disable('x-powered-by');
+outer.use((_req, res, next) => {
+  const started = performance.now();
+  const end = res.end;
+  res.end = function (this: typeof res, ...args: unknown[]) {
+    serverTimes.push(performance.now() - started);
+    return (end as (...a: unknown[]) => typeof res).apply(this, args);
+  } as typeof res.end;
+  next();
+});
+outer.use(inner);
+
+// The highest RSS since the last report, sampled every 100 ms.
+let peakRss = process.memoryUsage().rss;
+setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100).unref();
+
+const send = (message: FromServer) => process.send!(message);
+
+function memory(): FromServer {
+  const rss = process.memoryUsage().rss;
+  const peak = Math.max(peakRss, rss);
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapAfterGc = process.memoryUsage().heapUsed;
+  peakRss = process.memoryUsage().rss;
+  return { type: 'memory', rss, peakRss: peak, heapAfterGc };
+}
+
+const server = outer.listen(0, '127.0.0.1', () => {
+  send({ type: 'listening', port: (server.address() as AddressInfo).port });
+});
+
+process.on('message', (message: ToServer) => {
+  switch (message.type) {
+    case 'memory':
+      send(memory());
+      break;
+    case 'server-times':
+      send({ type: 'server-times', ms: serverTimes.splice(0) });
+      break;
+    case 'decide':
+      // Decisions in this process, on the rules it serves, to see whether memory grows with use.
+      if (store) decideRepeatedly(store, message.count);
+      send(memory());
+      break;
+    case 'stop':
+      server.close();
+      process.exit(0);
+  }
+});
+process.on('disconnect', () => process.exit(0));
