@@ -61,6 +61,34 @@ describe('decisions', () => {
     ).toEqual(['perpetrator-lives-at-property']);
   });
 
+  test('where the policy is silent the outcome is unknown, never a guessed eligible', async () => {
+    const res = await decide('dartford', { ...contractExampleCase, referral: { source: 'self' } });
+    expect(res.body.outcome).toBe('unknown');
+    expect(res.body.reasons).toContainEqual(
+      expect.objectContaining({ code: 'self-referral-unspecified', effect: 'unspecified' }),
+    );
+  });
+
+  test('a perpetrator living at the property is ineligible everywhere, under the national safety rule where the policy is silent', async () => {
+    const res = await decide('wrexham', { ...contractExampleCase, perpetrator: { livesAtProperty: true } });
+    expect(res.body.outcome).toBe('ineligible');
+    expect(res.body.reasons).toContainEqual(
+      expect.objectContaining({
+        code: 'perpetrator-lives-at-property',
+        rule: 'national/eligibility/perpetrator-not-at-property',
+        source: 'sanctuary-rules national safety rules, Perpetrator in the home',
+        effect: 'failed',
+      }),
+    );
+    // Dartford states the same criterion itself, so its own row (and citation) decides, once.
+    const dartford = await decide('dartford', {
+      ...contractExampleCase,
+      perpetrator: { livesAtProperty: true },
+    });
+    const failed = dartford.body.reasons.filter((r: { effect: string }) => r.effect === 'failed');
+    expect(failed.map((r: { rule: string }) => r.rule)).toEqual(['dartford/eligibility/perpetrator-absent']);
+  });
+
   test('decisions are deterministic apart from their id', async () => {
     const a = await decide('dartford', contractExampleCase);
     const b = await decide('dartford', contractExampleCase);

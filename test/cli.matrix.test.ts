@@ -84,7 +84,7 @@ describe('formats', () => {
     );
     expect(lines).toHaveLength(matrix.rows.length + 2); // the header, the rows, and the final line break
     expect(matrixCsv(hostile).split('\r\n')[1]).toBe(
-      `anglesey,"A <b>""Council""</b> & Co | Ltd",council-tenant,standard,eligible,community-safety-partnership,none,,"'=HYPERLINK(""x""), soon"`,
+      `anglesey,"A <b>""Council""</b> & Co | Ltd",council-tenant,standard,unknown,community-safety-partnership,none,,"'=HYPERLINK(""x""), soon"`,
     );
   });
 

@@ -46,7 +46,8 @@ describe('the schemes page', () => {
     const welshPrivate = await request(app).get('/?nation=wales&tenure=private-rented');
     const text = textOf(welshPrivate.text);
     expect(councilRows(welshPrivate.text)).toBeLessThan(councilRows(all.text));
-    expect(text).toContain('Cardiff Council');
+    expect(text).toContain('Neath Port Talbot County Borough Council'); // fits to all tenures
+    expect(text).not.toContain('Cardiff Council'); // covers private tenants, but the report does not say who may refer
     expect(text).not.toContain('Dartford'); // England
     expect(text).not.toContain('Wrexham County Borough Council'); // its scheme does not cover private tenants
     expect(text).not.toContain('Powys County Council'); // runs no scheme
@@ -64,8 +65,13 @@ describe('the schemes page', () => {
     // Gwynedd takes only MARAC referrals, which the standard case has at high risk only.
     expect(gwynedd).toContain('High');
     expect(gwynedd).not.toContain('Standard');
+    const neathPortTalbot = textOf(html.split('<tr').find((row) => row.includes('Neath Port Talbot'))!);
+    expect(neathPortTalbot).toContain('Standard, Medium, High');
+    // Where the report leaves the standard case open, the page says so rather than guessing.
     const cardiff = textOf(html.split('<tr').find((row) => row.includes('Cardiff Council'))!);
-    expect(cardiff).toContain('Standard, Medium, High');
+    expect(cardiff).toContain(
+      'The policy does not say: Council tenant, Housing association tenant, Private rented',
+    );
   });
 
   test('answers 503 with a page, not a stack trace, while no rules are loaded', async () => {

@@ -52,7 +52,7 @@ function lookup<K extends 'referralRoutes' | 'tenureCoverage'>(
     return null;
   }
   if (result.noMatch) {
-    findings.info(
+    findings.notSpecified(
       { ruleId: table.ruleId, citation: `no row of ${table.title}` },
       'no-matching-rule',
       `No row of "${table.title}" covers this case, so ${what} is not known.`,
@@ -72,7 +72,7 @@ export function checkReferralRoute(
   const { accepted, code, text } = row.then;
   if (accepted === true) findings.met(row, code, text);
   else if (accepted === false) findings.fail(row, code, text);
-  else findings.info(row, code, text);
+  else findings.notSpecified(row, code, text);
 }
 
 export interface TenureAnswer {
@@ -92,7 +92,7 @@ export function checkTenure(
   const { covered, code, text, landlordPermission } = row.then;
   if (covered === true) findings.met(row, code, text);
   else if (covered === false) findings.fail(row, code, text);
-  else findings.info(row, code, text);
+  else findings.notSpecified(row, code, text);
 
   const needsLandlordPermission = landlordPermission === 'required';
   const permission = caseFacts.property?.landlordPermission;

@@ -21,6 +21,7 @@ function decideOutcome(findings: Findings, referToLandlord: boolean): Outcome {
   if (findings.failed) return 'ineligible';
   if (referToLandlord) return 'refer-to-landlord';
   if (findings.missingFacts.length) return 'more-information-needed';
+  if (findings.unspecified) return 'unknown';
   return 'eligible';
 }
 
@@ -107,8 +108,10 @@ export function decide(caseFacts: Case, compiled: CompiledPack, context: Decisio
     approvals.push({ type: row.then.type, measures: [], text: row.then.text, rule: row.ruleId });
   }
 
+  // An unknown outcome is routed like one awaiting information: the authority has to settle it.
+  const routedAs = outcome === 'unknown' ? 'more-information-needed' : outcome;
   const routing = evaluateTable(tables.routing!, facts, trace)
-    .hits.filter((row) => (row.then.forOutcomes ?? ['eligible']).includes(outcome))
+    .hits.filter((row) => (row.then.forOutcomes ?? ['eligible']).includes(routedAs))
     .map(routeTo);
   const goesAhead = outcome === 'eligible' || outcome === 'refer-to-landlord';
   const fitter = tenure.row?.then.fitter;

@@ -10,6 +10,8 @@ export class Findings {
   readonly reasons: Reason[] = [];
   readonly missingFacts: string[] = [];
   failed = false;
+  /** The policy documents leave something the decision needs open: the outcome cannot be `eligible`. */
+  unspecified = false;
 
   private add(row: RowRef, code: string, text: string, effect: Reason['effect']) {
     this.reasons.push({ code, text, rule: row.ruleId, source: row.citation, effect });
@@ -22,6 +24,11 @@ export class Findings {
   fail(row: RowRef, code: string, text: string) {
     this.failed = true;
     this.add(row, code, text, 'failed');
+  }
+
+  notSpecified(row: RowRef, code: string, text: string) {
+    this.unspecified = true;
+    this.add(row, code, text, 'unspecified');
   }
 
   info(row: RowRef, code: string, text: string) {

@@ -394,11 +394,12 @@ export interface components {
        */
       source: string;
       /**
-       * @description How the criterion came out: `met`, `failed`, `missing` (a fact it needs is absent) or
-       *     `info` (explanatory only). (Addition to the v1 contract.)
+       * @description How the criterion came out: `met`, `failed`, `missing` (a fact it needs is absent),
+       *     `unspecified` (the policy documents do not say) or `info` (explanatory only).
+       *     (Addition to the v1 contract.)
        * @enum {string}
        */
-      effect: 'met' | 'failed' | 'missing' | 'info';
+      effect: 'met' | 'failed' | 'missing' | 'unspecified' | 'info';
     };
     /** MeasureItem */
     MeasureItem: {
@@ -739,10 +740,15 @@ export interface components {
     /**
      * Outcome
      * @description In order of precedence (the first that applies wins): `no-scheme`, `ineligible`,
-     *     `refer-to-landlord`, `more-information-needed`, `eligible`.
+     *     `refer-to-landlord`, `more-information-needed`, `unknown`, `eligible`.
+     *     `unknown` (an addition to the v1 contract): nothing fails and no fact is missing, but the authority's
+     *     policy documents do not say whether the case is covered (for example a tenure or referral route the
+     *     document does not mention). The reasons with effect `unspecified` say what the documents leave open;
+     *     ask the authority. The service never guesses `eligible` where the policy is silent.
      * @enum {string}
      */
-    Outcome: 'no-scheme' | 'ineligible' | 'refer-to-landlord' | 'more-information-needed' | 'eligible';
+    Outcome:
+      'no-scheme' | 'ineligible' | 'refer-to-landlord' | 'more-information-needed' | 'unknown' | 'eligible';
     /**
      * Funder
      * @enum {string}

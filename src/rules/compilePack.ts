@@ -24,27 +24,58 @@ export const tableIds: readonly TableId[] = [
   'response',
 ];
 
+function compileRows<K extends TableId>(
+  owner: string,
+  id: K,
+  table: NonNullable<Tables[K]>,
+  sourcesOf: Pick<RulePack, 'sources'>,
+): CompiledRow<K>[] {
+  return (table.rows as RowOf<K>[]).map((row): CompiledRow<K> => ({
+    id: row.id,
+    ruleId: `${owner}/${id}/${row.id}`,
+    when: compileConditions(row.when),
+    require: 'require' in row ? compileConditions(row.require) : null,
+    then: row.then,
+    citation: citation(sourcesOf, row.source),
+  }));
+}
+
 function compileTable<K extends TableId>(
   pack: RulePack,
   id: K,
   table: NonNullable<Tables[K]>,
   sourcesOf: Pick<RulePack, 'sources'>,
 ): CompiledTable<K> {
-  const rows = (table.rows as RowOf<K>[]).map((row): CompiledRow<K> => ({
-    id: row.id,
-    ruleId: `${pack.authorityId}/${id}/${row.id}`,
-    when: compileConditions(row.when),
-    require: 'require' in row ? compileConditions(row.require) : null,
-    then: row.then,
-    citation: citation(sourcesOf, row.source),
-  }));
+  const rows = compileRows(pack.authorityId, id, table, sourcesOf);
   return { id, ruleId: `${pack.authorityId}/${id}`, title: table.title, hitPolicy: table.hitPolicy, rows };
 }
 
-/** National defaults fill tables a pack leaves out (today: the DASH risk bands). */
+const sameCells = (a: object | undefined, b: object | undefined) =>
+  JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+
+/**
+ * A pack's criteria plus the service's national safety rules (named `national/eligibility/<row>`), except
+ * those the pack already states itself, so a case never fails the same criterion twice.
+ */
+function withSafetyRules(
+  own: CompiledTable<'eligibility'>,
+  pack: RulePack,
+  defaults: NationalDefaults,
+): CompiledTable<'eligibility'> {
+  if (!defaults.eligibility) return own;
+  const stated = (row: RowOf<'eligibility'>) =>
+    pack.tables.eligibility.rows.some(
+      (mine) => sameCells(mine.require, row.require) && sameCells(mine.when, row.when),
+    );
+  const national = { ...defaults.eligibility, rows: defaults.eligibility.rows.filter((row) => !stated(row)) };
+  return { ...own, rows: [...own.rows, ...compileRows('national', 'eligibility', national, defaults)] };
+}
+
+/** National defaults: the DASH bands for packs without their own, and the service's safety rules. */
 export interface NationalDefaults {
   sources: RulePack['sources'];
   riskThresholds: NonNullable<Tables['riskThresholds']>;
+  eligibility?: Tables['eligibility'];
 }
 
 export function compilePack(
@@ -61,6 +92,7 @@ export function compilePack(
     else if (id === 'riskThresholds') tables[id] = compileTable(pack, id, defaults.riskThresholds, defaults);
     else tables[id] = null;
   }
+  tables.eligibility = withSafetyRules(tables.eligibility as CompiledTable<'eligibility'>, pack, defaults);
   return {
     pack,
     file,

@@ -51,6 +51,7 @@ export const outcomeTagClasses: Record<Outcome, string> = {
   eligible: 'govuk-tag--green',
   'refer-to-landlord': '',
   'more-information-needed': 'govuk-tag--yellow',
+  unknown: 'govuk-tag--orange',
   ineligible: 'govuk-tag--red',
   'no-scheme': 'govuk-tag--grey',
 };
@@ -61,6 +62,8 @@ const summaries: Record<Outcome, (name: string) => string> = {
     'The landlord delivers the works through its own scheme: refer the case to the landlord.',
   'more-information-needed': () =>
     'The decision needs answers to more questions before it can say yes or no.',
+  unknown: (name) =>
+    `${name}'s policy does not say whether it covers this case: ask the council. What the policy leaves open is listed.`,
   ineligible: (name) => `The case does not meet ${name}'s criteria. Every criterion not met is listed.`,
   'no-scheme': (name) => `${name} does not run a sanctuary scheme.`,
 };
@@ -68,8 +71,9 @@ const summaries: Record<Outcome, (name: string) => string> = {
 const effects: Record<Reason['effect'], { label: string; tagClass: string; order: number }> = {
   failed: { label: 'Not met', tagClass: 'govuk-tag--red', order: 0 },
   missing: { label: 'Not known', tagClass: 'govuk-tag--yellow', order: 1 },
-  info: { label: 'Note', tagClass: '', order: 2 },
-  met: { label: 'Met', tagClass: 'govuk-tag--green', order: 3 },
+  unspecified: { label: 'Policy silent', tagClass: 'govuk-tag--orange', order: 2 },
+  info: { label: 'Note', tagClass: '', order: 3 },
+  met: { label: 'Met', tagClass: 'govuk-tag--green', order: 4 },
 };
 
 const statusTagClasses: Record<string, string> = {

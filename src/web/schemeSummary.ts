@@ -11,6 +11,8 @@ export interface SchemeRow {
   tenuresCovered: Tenure[];
   /** Tenures whose cases go to the landlord's own scheme instead. */
   tenuresReferred: Tenure[];
+  /** Tenures where the policy leaves the standard case open (outcome unknown at every risk level). */
+  tenuresUnstated: Tenure[];
   riskLevelsAccepted: RiskLevel[];
   victimContribution: string;
   response: string;
@@ -40,6 +42,9 @@ export function schemeRows(authorities: readonly AuthoritySummary[], matrix: Cov
       authority,
       tenuresCovered: where('eligible'),
       tenuresReferred: where('refer-to-landlord').filter((t) => !where('eligible').includes(t)),
+      tenuresUnstated: where('unknown').filter(
+        (t) => !where('eligible').includes(t) && !where('refer-to-landlord').includes(t),
+      ),
       riskLevelsAccepted: riskLevels.filter((level) => rows.some((r) => r.riskLevel === level && helps(r))),
       victimContribution: operated
         ? distinct(

@@ -46,6 +46,7 @@ export function schemesPage(rules: RuleService, clock: Clock, views: nunjucks.En
       nation: valueLabel(row.authority.nation),
       tenuresCovered: row.tenuresCovered.map(valueLabel),
       tenuresReferred: row.tenuresReferred.map(valueLabel),
+      tenuresUnstated: row.tenuresUnstated.map(valueLabel),
       riskLevelsAccepted: row.riskLevelsAccepted.map(valueLabel),
     }));
     renderPage(res, views, 'schemes.njk', {
