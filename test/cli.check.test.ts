@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { check } from '../src/cli/commands/check';
+import { lastLine, runCli } from './testutils/runCli';
 
 const root = path.join(__dirname, '..');
 const bundled = path.join(root, 'rules');
@@ -28,21 +28,8 @@ function writePack(edit: (pack: Pack) => void, name = 'dartford.json') {
   writeFileSync(path.join(dir, 'authorities', name), JSON.stringify(pack, null, 2));
 }
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...parts) => void out.push(parts.join(' ')));
-  const error = jest.spyOn(console, 'error').mockImplementation((...parts) => void err.push(parts.join(' ')));
-  try {
-    const code = await check.run(args);
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = (...args: string[]) => runCli('check', ...args);
 
-const lastLine = (text: string) => text.trimEnd().split('\n').pop();
 const line = (file: string, where: string, pointer: string, message: string) =>
   new RegExp(`^authorities/${file} +${where} +${pointer} +${message}`, 'm');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

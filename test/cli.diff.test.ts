@@ -3,7 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { diff } from '../src/cli/commands/diff';
+import { runCli } from './testutils/runCli';
 
 const root = path.join(__dirname, '..');
 const bundled = path.join(root, 'rules');
@@ -26,19 +26,7 @@ function editPack(name: string, edit: (pack: Pack) => void) {
   writeFileSync(file, JSON.stringify(pack, null, 2));
 }
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...parts) => void out.push(parts.join(' ')));
-  const error = jest.spyOn(console, 'error').mockImplementation((...parts) => void err.push(parts.join(' ')));
-  try {
-    const code = await diff.run(args);
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const run = (...args: string[]) => runCli('diff', ...args);
 
 const count = (text: string) => Number(text.replace(/,/g, ''));
 

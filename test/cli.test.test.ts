@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../src/cli/main';
+import { lastLine, runCli } from './testutils/runCli';
 
 const root = path.join(__dirname, '..');
 let dir: string;
@@ -11,22 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the command in-process, collecting what it prints. */
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((...parts) => void out.push(parts.join(' ')));
-  const error = jest.spyOn(console, 'error').mockImplementation((...parts) => void err.push(parts.join(' ')));
-  try {
-    const code = await main(['test', ...args]);
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
-
-const lastLine = (text: string) => text.trimEnd().split('\n').pop();
+const cli = (...args: string[]) => runCli('test', ...args);
 
 function suiteFile(name: string, suite: unknown): string {
   const file = path.join(dir, name);
