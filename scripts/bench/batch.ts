@@ -61,7 +61,7 @@ export async function batch(store: RuleStore, decisions: ServerProcess): Promise
   for (let i = 0; i < 2; i++) await post(url, body);
   await decisions.ask({ type: 'server-times' }, 'server-times'); // forget the warm-up
   const roundTrips: number[] = [];
-  for (let i = 0; i < 7; i++) roundTrips.push(await post(url, body));
+  for (let i = 0; i < 11; i++) roundTrips.push(await post(url, body));
   const { ms: serverTimes } = await decisions.ask({ type: 'server-times' }, 'server-times');
   const server = median(serverTimes);
   const roundTrip = median(roundTrips);

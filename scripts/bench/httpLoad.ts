@@ -7,16 +7,17 @@ import type { ServerProcess } from './serverProcess';
 import { median } from './stats';
 
 /** Rounds alternate between the two servers, so that a busy moment on the machine does not favour either. */
-export const loadSettings = { connections: 10, warmUpSeconds: 1, rounds: 3, secondsPerRound: 2 };
+export const loadSettings = { connections: 10, warmUpSeconds: 1, rounds: 5, secondsPerRound: 2 };
 
-interface LoadResult {
+export interface LoadResult {
   requestsPerSecond: number;
   p50: number;
   p99: number;
   failed: number;
 }
 
-async function load(url: string, seconds: number): Promise<LoadResult> {
+/** One autocannon run: the contract example posted to `url` for `seconds`, at the figure's concurrency. */
+export async function load(url: string, seconds: number): Promise<LoadResult> {
   const result = await autocannon({
     url,
     method: 'POST',
@@ -34,7 +35,7 @@ async function load(url: string, seconds: number): Promise<LoadResult> {
 }
 
 /** The median of each measure over the rounds, and every failure. */
-function summary(results: readonly LoadResult[]): LoadResult {
+export function summary(results: readonly LoadResult[]): LoadResult {
   return {
     requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
     p50: median(results.map((r) => r.p50)),

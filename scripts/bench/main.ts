@@ -12,6 +12,7 @@ import { bundledRulesDir } from './paths';
 import { type Figure, machine, table } from './report';
 import { startServer } from './serverProcess';
 import { startUp } from './startUp';
+import { workersNote, workersScaling } from './workers';
 
 const progress = (step: string) => process.stderr.write(`bench: ${step}\n`);
 
@@ -26,7 +27,7 @@ async function main() {
   progress('decision cost against the naive engine');
   figures.push(...(await decisionCost(store)));
 
-  progress('HTTP load against an express echo (about 15 s)');
+  progress('HTTP load against an express echo (about 20 s)');
   const copy = compiledCopy();
   try {
     // Children also exit by themselves if this process ends first.
@@ -41,6 +42,8 @@ async function main() {
     } finally {
       await Promise.all([decisions.stop(), echo.stop()]);
     }
+    progress('WORKERS=1 against WORKERS=2, the real server (about 20 s)');
+    figures.push(...(await workersScaling(copy, largestPack(store).pack.authorityId)));
   } finally {
     copy.remove();
   }
@@ -52,6 +55,7 @@ async function main() {
   figures.sort((a, b) => order(a).localeCompare(order(b)));
   console.log(`Rules: ${store.packs.size} authorities, decisions as of ${benchAsOf}\n`);
   console.log(table(figures));
+  console.log(`\n${workersNote()}`);
   console.log(`\nBench took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 

@@ -30,8 +30,9 @@ const inner = store
   ? createApp({ rules: new RuleService(store), clock: ukClock, log: silentLogger })
   : echoApp();
 
-// Server time of each request: from its arrival until the app ends the response (the whole answer written
-// out, but not yet flushed to the client, whose reading speed is not the server's).
+// Server time of each request: from its arrival until the app has ended the response, the end included: it
+// is there that Node encodes a body given as a string and hands the whole answer to the socket. Not the time
+// the client takes to read it, which is not the server's.
 const serverTimes: number[] = [];
 const outer = express();
 outer.disable('x-powered-by');
@@ -39,8 +40,9 @@ outer.use((_req, res, next) => {
   const started = performance.now();
   const end = res.end;
   res.end = function (this: typeof res, ...args: unknown[]) {
+    const ended = (end as (...a: unknown[]) => typeof res).apply(this, args);
     serverTimes.push(performance.now() - started);
-    return (end as (...a: unknown[]) => typeof res).apply(this, args);
+    return ended;
   } as typeof res.end;
   next();
 });

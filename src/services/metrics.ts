@@ -52,6 +52,13 @@ export class Metrics {
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
   }
 
+  /** Counts and times one finished request, by its route pattern (never the raw path). */
+  observeRequest(route: string, method: string, status: number, seconds: number): void {
+    const labels = { route, method, status: String(status) };
+    this.httpDuration.observe(labels, seconds);
+    this.httpRequests.inc(labels);
+  }
+
   /** Records a loaded (or reloaded) store: pack results and the live versions. */
   observeRules(store: RuleStore): void {
     const packs = [...store.packs.values()].flat();

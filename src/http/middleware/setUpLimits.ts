@@ -21,7 +21,9 @@ export interface BodyShapeLimits {
 
 export const bodyShapeLimits: BodyShapeLimits = { maxDepth: 10, maxArrayItems: 100, maxCases: 1000 };
 
-export const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+/** A key as a JSON pointer segment. Most keys need no escaping, and a search is cheaper than two replaces. */
+export const escapePointer = (key: string) =>
+  key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 
 const insideBatchCase = /^\/cases\/\d+\//;
 
@@ -33,6 +35,23 @@ export interface ShapeOptions {
 }
 
 /**
+ * An object or list met on the walk. It keeps its parent and key rather than its JSON pointer: a batch holds
+ * tens of thousands of values, and only a list (to see where it is) or a value that breaks a limit needs one.
+ */
+interface Visit {
+  readonly value: object;
+  readonly depth: number;
+  readonly parent: Visit | null;
+  readonly key: string;
+}
+
+function pointerOf(visit: Visit, at: string): string {
+  const keys: string[] = [];
+  for (let v: Visit | null = visit; v?.parent; v = v.parent) keys.push(escapePointer(v.key));
+  return keys.length ? `${at}/${keys.reverse().join('/')}` : at;
+}
+
+/**
  * The first way a parsed body breaks the limits, found without recursion so no body can exhaust the stack.
  * Checked before ajv, whose cost on long lists (uniqueItems) grows with the square of their length.
  */
@@ -41,18 +60,27 @@ export function shapeProblem(
   limits: BodyShapeLimits,
   { at = '', deferBatchCases = false }: ShapeOptions = {},
 ): { pointer: string; message: string } | null {
-  const stack: [unknown, number, string][] = [[body, 1, at]];
+  if (body === null || typeof body !== 'object') return null;
+  const stack: Visit[] = [{ value: body, depth: 1, parent: null, key: '' }];
   while (stack.length) {
-    const [item, depth, pointer] = stack.pop()!;
-    if (item === null || typeof item !== 'object') continue;
+    const visit = stack.pop()!;
+    const { value, depth } = visit;
     if (depth > limits.maxDepth)
-      return { pointer, message: `is nested more than ${limits.maxDepth} levels deep` };
-    if (Array.isArray(item) && !(deferBatchCases && insideBatchCase.test(pointer))) {
-      const max = pointer === '/cases' ? limits.maxCases : limits.maxArrayItems;
-      if (item.length > max) return { pointer, message: `has more than ${max} items` };
+      return { pointer: pointerOf(visit, at), message: `is nested more than ${limits.maxDepth} levels deep` };
+    if (Array.isArray(value)) {
+      const pointer = pointerOf(visit, at);
+      if (!(deferBatchCases && insideBatchCase.test(pointer))) {
+        const max = pointer === '/cases' ? limits.maxCases : limits.maxArrayItems;
+        if (value.length > max) return { pointer, message: `has more than ${max} items` };
+      }
     }
-    for (const [key, child] of Object.entries(item))
-      stack.push([child, depth + 1, `${pointer}/${escapePointer(key)}`]);
+    // Only objects and lists can break a limit, so scalars are never visited.
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (child !== null && typeof child === 'object')
+        stack.push({ value: child, depth: depth + 1, parent: visit, key });
+    }
   }
   return null;
 }

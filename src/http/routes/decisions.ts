@@ -8,6 +8,8 @@ import type { Metrics } from '../../services/metrics';
 import type { RuleService } from '../../services/ruleService';
 import type { RuleStore } from '../../rules/loadRules';
 import type { HttpSettings } from '../app';
+import { decisionJson, writeDecision } from '../decisionJson';
+import { JsonOutput, sendJson } from '../jsonOutput';
 import { bodyShapeLimits, shapeProblem } from '../middleware/setUpLimits';
 import { jsonBody } from '../middleware/setUpRequestParsing';
 import { HttpProblem, problem, sendProblem } from '../problem';
@@ -77,6 +79,27 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
     }
   }
 
+  /** One case of a batch: its decision, or the problem that stops it (with pointers into the whole body). */
+  function answerBatchCase(
+    store: RuleStore,
+    item: BatchRequest['cases'][number],
+    i: number,
+    res: Response,
+  ): Decision | Problem {
+    // Lists are bounded before schema validation, whose cost grows with the square of their length.
+    const tooLong = shapeProblem(item, bodyShapeLimits, { at: `/cases/${i}` });
+    if (tooLong) return problem(400, `Case ${i} ${tooLong.message}.`, [tooLong]);
+    const errors = schemaErrors('BatchRequest/properties/cases/items', item, `/cases/${i}`);
+    if (errors.length) return problem(400, `Case ${i} does not match the schema.`, errors);
+    if (!store.packs.has(item.authorityId)) {
+      return problem(404, `There is no authority "${item.authorityId}".`, [
+        { pointer: `/cases/${i}/authorityId`, message: 'no such authority' },
+      ]);
+    }
+    const result = decideAndAudit(store, item.authorityId, item.case, res);
+    return isProblem(result) ? withPointersUnder(result, `/cases/${i}/case`) : result;
+  }
+
   router.post(
     '/v1/authorities/:authorityId/decisions',
     requireReady(rules),
@@ -91,7 +114,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
         throw new HttpProblem(problem(400, 'The case does not match the Case schema.', errors));
       const result = decideAndAudit(store, authorityId, req.body as Case, res);
       if (isProblem(result)) sendProblem(res, result);
-      else res.json(result);
+      else sendJson(res, decisionJson(result));
     },
   );
 
@@ -112,21 +135,15 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
           problem(400, 'The body does not match the BatchRequest schema.', envelopeErrors),
         );
       }
-      const results: (Decision | Problem)[] = body.cases.map((item, i) => {
-        // Lists are bounded before schema validation, whose cost grows with the square of their length.
-        const tooLong = shapeProblem(item, bodyShapeLimits, { at: `/cases/${i}` });
-        if (tooLong) return problem(400, `Case ${i} ${tooLong.message}.`, [tooLong]);
-        const errors = schemaErrors('BatchRequest/properties/cases/items', item, `/cases/${i}`);
-        if (errors.length) return problem(400, `Case ${i} does not match the schema.`, errors);
-        if (!store.packs.has(item.authorityId)) {
-          return problem(404, `There is no authority "${item.authorityId}".`, [
-            { pointer: `/cases/${i}/authorityId`, message: 'no such authority' },
-          ]);
-        }
-        const result = decideAndAudit(store, item.authorityId, item.case, res);
-        return isProblem(result) ? withPointersUnder(result, `/cases/${i}/case`) : result;
+      // Each answer is written out as JSON as soon as it is made, so no decision outlives its own case.
+      const output = new JsonOutput();
+      output.write('{"results":[');
+      body.cases.forEach((item, i) => {
+        if (i) output.write(',');
+        writeDecision(output, answerBatchCase(store, item, i, res));
       });
-      res.json({ results });
+      output.write(']}');
+      output.send(res);
     },
   );
 
