@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import request from 'supertest';
 import type { Decision, Problem } from '../src/contract/apiTypes';
 import { decide } from '../src/decide/decide';
-import { decisionJson, writeDecision } from '../src/http/decisionJson';
+import { decisionJson, writeJson } from '../src/http/decisionJson';
 import { JsonOutput } from '../src/http/jsonOutput';
 import { helmetOptions, setUpSecurityHeaders } from '../src/http/middleware/setUpSecurityHeaders';
 import { problem } from '../src/http/problem';
@@ -53,9 +53,26 @@ function bytesOf(output: JsonOutput): Buffer {
 describe('decision JSON', () => {
   const decisions = decisionsOfEveryPack();
 
-  test('each decision serialises to the same text as JSON.stringify, twice over (cached entries)', () => {
+  test('each decision serialises to the same bytes as JSON.stringify, twice over (cached parts)', () => {
     for (let pass = 0; pass < 2; pass++)
-      for (const decision of decisions) expect(decisionJson(decision)).toBe(JSON.stringify(decision));
+      for (const decision of decisions)
+        expect(decisionJson(decision).toBuffer().toString()).toBe(JSON.stringify(decision));
+  });
+
+  test('values JSON.stringify leaves out or rewrites are written as it writes them', () => {
+    const odd = {
+      missing: undefined,
+      list: [undefined, () => 1, null, -0, NaN, 1e21, 'ŵ\u2028"\\'],
+      when: new Date(0),
+      empty: {},
+      none: [],
+      frozen: Object.freeze({ a: Object.freeze([1, 'two']) }),
+    };
+    for (let pass = 0; pass < 2; pass++) {
+      const output = new JsonOutput(8);
+      writeJson(output, odd);
+      expect(output.toBuffer().toString()).toBe(JSON.stringify(odd));
+    }
   });
 
   test('a whole batch, written in chunks, is byte for byte the JSON of its results', () => {
@@ -66,7 +83,7 @@ describe('decision JSON', () => {
     output.write('{"results":[');
     many.forEach((result, i) => {
       if (i) output.write(',');
-      writeDecision(output, result);
+      writeJson(output, result);
       output.write(''); // an empty write changes nothing
     });
     output.write(']}');

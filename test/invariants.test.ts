@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { Case, Decision } from '../src/contract/apiTypes';
 import { componentSchema, resolveSchema } from '../src/contract/openapi';
 import { decide } from '../src/decide/decide';
+import { decisionJson } from '../src/http/decisionJson';
 import type { Cell, RulePack } from '../src/generated/pack';
 import { rowsOf, type CompiledPack } from '../src/rules/compiledPack';
 import { authoritiesOf, scenarioSeeds } from '../scripts/fuzz/world';
@@ -34,6 +35,14 @@ function datesOf(compiled: CompiledPack) {
 
 function decideCase(compiled: CompiledPack, c: Case, decisionId = 'decision'): Decision {
   return decide(c, compiled, { decisionId, asOf: c.asOf ?? fixedToday, catalogue: store.measureById });
+}
+
+/** Every object and list inside a value, the value included. */
+function objectsIn(value: unknown, found: object[] = []): object[] {
+  if (value === null || typeof value !== 'object') return found;
+  found.push(value);
+  for (const child of Object.values(value)) objectsIn(child, found);
+  return found;
 }
 
 const withFact = (cases: fc.Arbitrary<Case>, path: string[], value: unknown) =>
@@ -119,6 +128,23 @@ describe.each(packs)('$label', ({ compiled, cases, seeds: known }) => {
         const second = decideCase(compiled, c, 'second');
         expect({ ...second, decisionId: 'first' }).toEqual(first);
         expect(c).toEqual(before);
+      }),
+      { numRuns },
+    );
+  });
+
+  test('decisions share only frozen parts, and their JSON (shared parts reused) is exactly JSON.stringify of them', () => {
+    fc.assert(
+      fc.property(cases, cases, (a, b) => {
+        const first = decideCase(compiled, a);
+        const copy = structuredClone(first);
+        const second = decideCase(compiled, b);
+        // Deciding another case changed nothing in the first decision, and every object both hold is frozen.
+        expect(first).toEqual(copy);
+        for (const shared of objectsIn(first).filter((o) => objectsIn(second).includes(o)))
+          expect(Object.isFrozen(shared)).toBe(true);
+        expect(decisionJson(first).toBuffer().toString()).toBe(JSON.stringify(first));
+        expect(decisionJson(second).toBuffer().toString()).toBe(JSON.stringify(second));
       }),
       { numRuns },
     );

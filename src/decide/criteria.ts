@@ -4,6 +4,7 @@ import type { CompiledRow, CompiledTable, CompiledTables } from '../rules/compil
 import type { Facts } from '../rules/conditions';
 import type { Findings } from './findings';
 import { evaluateTable } from './hitPolicy';
+import { sharedPart } from './sharedParts';
 import { tableTrace, traceEntry } from './traceEntries';
 
 export function checkEligibility(
@@ -53,7 +54,7 @@ function lookup<K extends 'referralRoutes' | 'tenureCoverage'>(
   }
   if (result.noMatch) {
     findings.notSpecified(
-      { ruleId: table.ruleId, citation: `no row of ${table.title}` },
+      sharedPart(table, 'no-row', () => ({ ruleId: table.ruleId, citation: `no row of ${table.title}` })),
       'no-matching-rule',
       `No row of "${table.title}" covers this case, so ${what} is not known.`,
     );

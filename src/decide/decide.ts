@@ -9,6 +9,8 @@ import { computeFunding, worksCostAboveCap } from './funding';
 import { evaluateTable, singleHit } from './hitPolicy';
 import { offerMeasures } from './measures';
 import { resolveRiskLevel } from './riskLevel';
+import { deepFreeze } from '../rules/deepFreeze';
+import { sharedPart } from './sharedParts';
 
 export interface DecisionContext {
   decisionId: string;
@@ -25,18 +27,51 @@ function decideOutcome(findings: Findings, referToLandlord: boolean): Outcome {
   return 'eligible';
 }
 
+// Routing entries, approvals and the response come from one row each, so they are shared per row.
 function routeTo(row: CompiledRow<'routing'>): Routing {
-  const { to, name, withinHours, text } = row.then;
-  return { to, name, withinHours, text, rule: row.ruleId };
+  return sharedPart(row, 'routing', () => {
+    const { to, name, withinHours, text } = row.then;
+    return { to, name, withinHours, text, rule: row.ruleId };
+  });
 }
 
 function landlordPermissionApproval(tenure: CompiledRow<'tenureCoverage'>): Approval {
-  return {
+  return sharedPart(tenure, 'landlord-permission', () => ({
     type: 'landlord-permission',
     measures: [],
     text: 'The landlord must agree to the works before they go ahead.',
     rule: tenure.ruleId,
-  };
+  }));
+}
+
+function approvalOf(row: CompiledRow<'approvals'>): Approval {
+  return sharedPart(row, 'approval', () => ({
+    type: row.then.type,
+    measures: [],
+    text: row.then.text,
+    rule: row.ruleId,
+  }));
+}
+
+/** Where the tenure row sends the case: its fitter, or the landlord. */
+function tenureRouting(tenure: CompiledRow<'tenureCoverage'>, to: 'fitter' | 'landlord'): Routing {
+  return sharedPart(tenure, `routing-${to}`, () => {
+    const fitter = tenure.then.fitter;
+    return to === 'fitter' && fitter
+      ? { to: fitter.to, name: fitter.name, withinHours: null, text: tenure.then.text, rule: tenure.ruleId }
+      : { to: 'landlord', name: null, withinHours: null, text: tenure.then.text, rule: tenure.ruleId };
+  });
+}
+
+const noResponse: Decision['response'] = deepFreeze({ withinHours: null, label: null, rule: null });
+
+function responseOf(row: CompiledRow<'response'> | null): Decision['response'] {
+  if (!row) return noResponse;
+  return sharedPart(row, 'response', () => ({
+    withinHours: row.then.withinHours ?? null,
+    label: row.then.label ?? null,
+    rule: row.ruleId,
+  }));
 }
 
 /**
@@ -57,12 +92,15 @@ function noSchemeDecision(caseFacts: Case, compiled: CompiledPack, context: Deci
   const { pack, tables } = compiled;
   const trace: TraceEntry[] = [];
   const findings = new Findings();
-  const scheme = { ruleId: `${pack.authorityId}/scheme`, citation: compiled.schemeCitation };
+  const scheme = sharedPart(compiled, 'scheme', () => ({
+    ruleId: `${pack.authorityId}/scheme`,
+    citation: compiled.schemeCitation,
+  }));
   findings.info(scheme, 'no-scheme', `${pack.name} does not operate a ${pack.scheme.name}.`);
   return {
     decisionId: context.decisionId,
     asOf: context.asOf,
-    authority: { id: pack.authorityId, name: pack.name },
+    authority: compiled.authority,
     ruleSet: compiled.ruleSet,
     outcome: 'no-scheme',
     riskLevel: resolveRiskLevel(caseFacts.harm, tables.riskThresholds!, trace),
@@ -72,15 +110,15 @@ function noSchemeDecision(caseFacts: Case, compiled: CompiledPack, context: Deci
     funding: computeFunding(null, null, undefined),
     approvals: [],
     routing: [],
-    response: { withinHours: null, label: null, rule: null },
-    alternatives: pack.alternatives?.values ?? [],
+    response: noResponse,
+    alternatives: compiled.alternatives,
     trace,
   };
 }
 
 export function decide(caseFacts: Case, compiled: CompiledPack, context: DecisionContext): Decision {
   if (!compiled.pack.scheme.operated) return noSchemeDecision(caseFacts, compiled, context);
-  const { pack, tables } = compiled;
+  const { tables } = compiled;
   const trace: TraceEntry[] = [];
   const findings = new Findings();
   const riskLevel = resolveRiskLevel(caseFacts.harm, tables.riskThresholds!, trace);
@@ -105,7 +143,7 @@ export function decide(caseFacts: Case, compiled: CompiledPack, context: Decisio
   }
   approvals.push(...offer.approvals);
   for (const row of tables.approvals ? evaluateTable(tables.approvals, facts, trace).hits : []) {
-    approvals.push({ type: row.then.type, measures: [], text: row.then.text, rule: row.ruleId });
+    approvals.push(approvalOf(row));
   }
 
   // An unknown outcome is routed like one awaiting information: the authority has to settle it.
@@ -116,24 +154,17 @@ export function decide(caseFacts: Case, compiled: CompiledPack, context: Decisio
   const goesAhead = outcome === 'eligible' || outcome === 'refer-to-landlord';
   const fitter = tenure.row?.then.fitter;
   if (tenure.row && fitter && goesAhead && !routing.some((r) => r.to === fitter.to)) {
-    const { to, name } = fitter;
-    routing.push({ to, name, withinHours: null, text: tenure.row.then.text, rule: tenure.row.ruleId });
+    routing.push(tenureRouting(tenure.row, 'fitter'));
   }
   if (tenure.row && referToLandlord && !routing.some((r) => r.to === 'landlord')) {
-    routing.push({
-      to: 'landlord',
-      name: null,
-      withinHours: null,
-      text: tenure.row.then.text,
-      rule: tenure.row.ruleId,
-    });
+    routing.push(tenureRouting(tenure.row, 'landlord'));
   }
 
-  const response = singleHit(evaluateTable(tables.response!, facts, trace));
+  const response = responseOf(singleHit(evaluateTable(tables.response!, facts, trace)));
   return {
     decisionId: context.decisionId,
     asOf: context.asOf,
-    authority: { id: pack.authorityId, name: pack.name },
+    authority: compiled.authority,
     ruleSet: compiled.ruleSet,
     outcome,
     riskLevel,
@@ -143,12 +174,8 @@ export function decide(caseFacts: Case, compiled: CompiledPack, context: Decisio
     funding: computeFunding(tenure.row, contribution, worksCost),
     approvals,
     routing,
-    response: {
-      withinHours: response?.then.withinHours ?? null,
-      label: response?.then.label ?? null,
-      rule: response?.ruleId ?? null,
-    },
-    alternatives: pack.alternatives?.values ?? [],
+    response,
+    alternatives: compiled.alternatives,
     trace,
   };
 }

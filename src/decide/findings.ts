@@ -1,5 +1,6 @@
 // What the tables found about a case, gathered in one place so the outcome can be decided by precedence.
 import type { Reason } from '../contract/apiTypes';
+import { sharedPart } from './sharedParts';
 
 interface RowRef {
   readonly ruleId: string;
@@ -14,7 +15,15 @@ export class Findings {
   unspecified = false;
 
   private add(row: RowRef, code: string, text: string, effect: Reason['effect']) {
-    this.reasons.push({ code, text, rule: row.ruleId, source: row.citation, effect });
+    // Shared per row: the same row gives the same few reasons to every decision.
+    this.reasons.push(
+      sharedPart(
+        row,
+        code,
+        () => ({ code, text, rule: row.ruleId, source: row.citation, effect }),
+        (reason) => reason.effect === effect && reason.text === text,
+      ),
+    );
   }
 
   met(row: RowRef, code: string, text: string) {

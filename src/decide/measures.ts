@@ -4,6 +4,7 @@ import type { CompiledRow, CompiledTable } from '../rules/compiledPack';
 import type { Facts } from '../rules/conditions';
 import type { MeasureInfo } from '../rules/loadRules';
 import { evaluateTable, singleHit } from './hitPolicy';
+import { sharedPart } from './sharedParts';
 
 export interface MeasuresOffer {
   package: string | null;
@@ -68,12 +69,27 @@ export function offerMeasures(
     measureFacts.measure = { id };
     const row = singleHit(evaluateTable(table, measureFacts, trace, id));
     const label = catalogue.get(id)?.label ?? id;
+    // The catalogue's label is part of the key: a reload can change it while the pack stays the same.
     if (!row) {
-      items.push({ id, label, status: 'unknown', approval: null, rule: null });
+      items.push(
+        sharedPart(
+          table,
+          id,
+          () => ({ id, label, status: 'unknown', approval: null, rule: null }),
+          (item) => item.label === label,
+        ),
+      );
       continue;
     }
     const { status, approval } = row.then;
-    items.push({ id, label, status, approval, rule: row.ruleId });
+    items.push(
+      sharedPart(
+        row,
+        id,
+        () => ({ id, label, status, approval, rule: row.ruleId }),
+        (item) => item.label === label,
+      ),
+    );
     if (status === 'provided' || status === 'needs-approval') matchedRows.push(row);
     if (status === 'needs-approval' && approval) {
       const group = needingApproval.get(approval) ?? { row, measures: [] };

@@ -1,53 +1,76 @@
-// A decision (or a batch case's problem) as JSON: the same text JSON.stringify gives, made faster. The trace is
-// most of a decision's JSON, and its entries are shared frozen objects (src/decide/traceEntries.ts), so each
-// entry is serialised once, and every later decision that reaches the same row reuses its text.
-import type { Decision, Problem, TraceEntry } from '../contract/apiTypes';
-import type { JsonOutput } from './jsonOutput';
+// A decision (or a batch case's problem) as JSON: the same bytes JSON.stringify's text gives, made faster. Most
+// of a decision is parts shared, deeply frozen, by every decision that reaches the same rows (trace entries,
+// reasons, routing; see src/decide/sharedParts.ts). Each frozen part is encoded once, and every later decision
+// copies its bytes, so a decision's JSON is mostly copied, not escaped and encoded again.
+import type { Decision, Problem } from '../contract/apiTypes';
+import { JsonOutput } from './jsonOutput';
 
-interface EntryJson {
-  readonly text: string;
-  /** `,` and the text as UTF-8, for every entry after a trace's first. */
-  readonly afterComma: Buffer;
-}
+/** The bytes of each frozen object or list met so far. Frozen values cannot change, so their JSON cannot. */
+const frozenBytes = new WeakMap<object, Buffer>();
 
-const entries = new WeakMap<TraceEntry, EntryJson>();
+/** `"name":` for each field name: a few dozen names recur in every decision. */
+const fieldBytes = new Map<string, Buffer>();
+const maxFieldNames = 1000;
 
-function entryJson(entry: TraceEntry): EntryJson {
-  let json = entries.get(entry);
-  if (!json) {
-    const text = JSON.stringify(entry);
-    entries.set(entry, (json = { text, afterComma: Buffer.from(`,${text}`) }));
+function fieldName(key: string): Buffer {
+  let bytes = fieldBytes.get(key);
+  if (!bytes) {
+    bytes = Buffer.from(`${JSON.stringify(key)}:`);
+    if (fieldBytes.size < maxFieldNames) fieldBytes.set(key, bytes);
   }
-  return json;
+  return bytes;
 }
 
-/**
- * Every field but the trace, without the closing brace. The trace is a decision's last field, so its text goes
- * at the end, where JSON.stringify puts it.
- */
-function untilTrace(decision: Decision): string {
-  const { trace: _trace, ...rest } = decision;
-  return JSON.stringify(rest).slice(0, -1);
+const [openBrace, closeBrace, openBracket, closeBracket, comma] = [...'{}[],'].map((c) =>
+  c.charCodeAt(0),
+) as [number, number, number, number, number];
+
+/** Values JSON.stringify leaves out of objects, and writes as null in lists. */
+const omitted = (value: unknown) =>
+  value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
+/** Writes what JSON.stringify would give for a value it would not leave out. */
+export function writeJson(output: JsonOutput, value: unknown): void {
+  if (value === null || typeof value !== 'object') return output.write(JSON.stringify(value) ?? 'null');
+  if (Object.isFrozen(value)) {
+    let bytes = frozenBytes.get(value);
+    if (!bytes) frozenBytes.set(value, (bytes = Buffer.from(JSON.stringify(value))));
+    return output.writeBytes(bytes);
+  }
+  // Anything with its own notion of JSON (a Date, say) is left to JSON.stringify.
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return output.write(JSON.stringify(value));
+  if (Array.isArray(value)) return writeList(output, value);
+  writeRecord(output, value as Record<string, unknown>);
 }
 
-/** For one answer, sent as a string: Node encodes it as it writes the response. */
-export function decisionJson(result: Decision | Problem): string {
-  if (!('trace' in result)) return JSON.stringify(result);
-  let json = `${untilTrace(result)},"trace":[`;
-  result.trace.forEach((entry, i) => (json += i ? `,${entryJson(entry).text}` : entryJson(entry).text));
-  return `${json}]}`;
+function writeList(output: JsonOutput, list: readonly unknown[]): void {
+  output.writeByte(openBracket);
+  for (let i = 0; i < list.length; i++) {
+    if (i) output.writeByte(comma);
+    const item = list[i];
+    if (omitted(item)) output.write('null');
+    else writeJson(output, item);
+  }
+  output.writeByte(closeBracket);
 }
 
-/**
- * For a batch, encoded straight into the output: a trace entry's bytes are copied, and no string is built
- * for the whole decision, which would have to be copied whole once more before it could be encoded.
- */
-export function writeDecision(output: JsonOutput, result: Decision | Problem): void {
-  if (!('trace' in result)) return output.write(JSON.stringify(result));
-  output.write(untilTrace(result));
-  output.write(',"trace":[');
-  result.trace.forEach((entry, i) =>
-    output.writeBytes(i ? entryJson(entry).afterComma : entryJson(entry).afterComma.subarray(1)),
-  );
-  output.write(']}');
+function writeRecord(output: JsonOutput, record: Record<string, unknown>): void {
+  let fields = 0;
+  for (const key of Object.keys(record)) {
+    const field = record[key];
+    if (omitted(field)) continue;
+    output.writeByte(fields++ ? comma : openBrace);
+    output.writeBytes(fieldName(key));
+    writeJson(output, field);
+  }
+  if (!fields) output.writeByte(openBrace);
+  output.writeByte(closeBrace);
+}
+
+/** One answer's JSON. A decision is a few kilobytes, so one chunk of this size nearly always holds it. */
+export function decisionJson(result: Decision | Problem): JsonOutput {
+  const output = new JsonOutput(16 * 1024);
+  writeJson(output, result);
+  return output;
 }

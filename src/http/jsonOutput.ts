@@ -1,56 +1,61 @@
-// Decision answers, written straight to the response as UTF-8: the same status, Content-Type, Content-Length and
+// JSON answers written straight to the response as UTF-8: the same status, Content-Type, Content-Length and
 // body that express's res.json sends, without its ETag. Only GET and HEAD are ever revalidated, so an ETag on a
 // POST answer is never used, and express makes one by copying the whole body into a Buffer and hashing it: for
 // a 1,000-case batch that cost more than deciding every case.
 import type { Response } from 'express';
 
-function setJsonHeaders(res: Response, bytes: number): void {
-  res.statusCode = 200;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', bytes);
-}
-
-/** One decision's answer, a few kilobytes: Node encodes it as it writes the response, headers and all. */
-export function sendJson(res: Response, json: string): void {
-  setJsonHeaders(res, Buffer.byteLength(json));
-  res.end(json);
-}
-
 /** UTF-8 takes at most three bytes for each UTF-16 code unit. */
 const maxBytesPerChar = 3;
-const chunkBytes = 64 * 1024;
 
 /**
- * A batch's answer: JSON text encoded as it is made, into chunks outside the JavaScript heap. It runs to megabytes:
- * held as strings until the end, it would be copied by every garbage collection on the way, and joined strings
- * have to be copied whole once more before they can be encoded.
+ * Bytes of JSON, written into chunks outside the JavaScript heap as they are made. A batch's answer runs to
+ * megabytes: held as strings until the end, it would be copied by every garbage collection on the way, and
+ * joined strings have to be copied whole once more before they can be encoded.
  */
 export class JsonOutput {
   private readonly chunks: Buffer[] = [];
   private chunk = Buffer.allocUnsafe(0);
   private used = 0;
-  private length = 0;
+  private sealedBytes = 0;
+
+  /** `chunkBytes`: about the size of the whole answer, so that most answers fit in one chunk. */
+  constructor(private readonly chunkBytes = 64 * 1024) {}
+
+  /** One ASCII character, such as a bracket or a comma. */
+  writeByte(byte: number): void {
+    if (this.used === this.chunk.length) this.reserve(1);
+    this.chunk[this.used++] = byte;
+  }
 
   write(text: string): void {
     // Counting the bytes first is a second pass over the text, needed only when it may not fit.
     if (text.length * maxBytesPerChar > this.chunk.length - this.used) this.reserve(Buffer.byteLength(text));
-    const bytes = this.chunk.write(text, this.used);
-    this.used += bytes;
-    this.length += bytes;
+    this.used += this.chunk.write(text, this.used);
   }
 
   /** Bytes already encoded, such as a shared piece of JSON kept as bytes. */
   writeBytes(bytes: Uint8Array): void {
-    this.reserve(bytes.length);
+    if (bytes.length > this.chunk.length - this.used) this.reserve(bytes.length);
     this.chunk.set(bytes, this.used);
     this.used += bytes.length;
-    this.length += bytes.length;
   }
 
-  /** Sends what was written, in one write to the socket. */
+  get byteLength(): number {
+    return this.sealedBytes + this.used;
+  }
+
+  /** Everything written, as one Buffer (copied only when it spans chunks). */
+  toBuffer(): Buffer {
+    this.seal();
+    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.sealedBytes);
+  }
+
+  /** Sends what was written as a 200 JSON answer, in one write to the socket. */
   send(res: Response): void {
     this.seal();
-    setJsonHeaders(res, this.length);
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', this.sealedBytes);
     res.cork();
     for (const chunk of this.chunks) res.write(chunk);
     res.end(); // uncorks
@@ -59,12 +64,13 @@ export class JsonOutput {
   private reserve(bytes: number): void {
     if (this.used + bytes <= this.chunk.length) return;
     this.seal();
-    this.chunk = Buffer.allocUnsafe(Math.max(chunkBytes, bytes));
+    this.chunk = Buffer.allocUnsafe(Math.max(this.chunkBytes, bytes));
   }
 
   private seal(): void {
     if (this.used) this.chunks.push(this.chunk.subarray(0, this.used));
-    this.chunk = Buffer.allocUnsafe(0);
+    this.sealedBytes += this.used;
+    this.chunk = this.chunk.subarray(this.used);
     this.used = 0;
   }
 }

@@ -1,6 +1,7 @@
 // Validated pack → compiled tables. Runs once per pack at load, never per request.
 import type { RulePack } from '../generated/pack';
 import { compileConditions } from './conditions';
+import { deepFreeze } from './deepFreeze';
 import {
   citation,
   type CompiledPack,
@@ -96,12 +97,14 @@ export function compilePack(
   return {
     pack,
     file,
-    ruleSet: {
+    authority: deepFreeze({ id: pack.authorityId, name: pack.name }),
+    ruleSet: deepFreeze({
       version: pack.version,
       effectiveFrom: pack.effectiveFrom,
       effectiveTo: pack.effectiveTo ?? null,
       sha256,
-    },
+    }),
+    alternatives: deepFreeze([...(pack.alternatives?.values ?? [])]),
     loadedAt,
     tables: tables as unknown as CompiledTables,
     alternativesCitation: pack.alternatives ? citation(pack, pack.alternatives.source) : null,

@@ -1,4 +1,5 @@
 // The shape of a pack after loading: every table's rows compiled once, with their citations resolved.
+import type { Decision } from '../contract/apiTypes';
 import type { RulePack, Source } from '../generated/pack';
 import type { CompiledConditions } from './conditions';
 
@@ -40,7 +41,10 @@ export interface RuleSetRef {
 export interface CompiledPack {
   readonly pack: RulePack;
   readonly file: string;
+  /** The decision's `authority`, `ruleSet` and `alternatives`: made once per pack and frozen, as they are shared. */
+  readonly authority: Decision['authority'];
   readonly ruleSet: RuleSetRef;
+  readonly alternatives: Decision['alternatives'];
   /** When this version was first loaded (kept across reloads while the file is unchanged). */
   readonly loadedAt: string;
   readonly tables: CompiledTables;

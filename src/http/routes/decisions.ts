@@ -8,8 +8,8 @@ import type { Metrics } from '../../services/metrics';
 import type { RuleService } from '../../services/ruleService';
 import type { RuleStore } from '../../rules/loadRules';
 import type { HttpSettings } from '../app';
-import { decisionJson, writeDecision } from '../decisionJson';
-import { JsonOutput, sendJson } from '../jsonOutput';
+import { decisionJson, writeJson } from '../decisionJson';
+import { JsonOutput } from '../jsonOutput';
 import { bodyShapeLimits, shapeProblem } from '../middleware/setUpLimits';
 import { jsonBody } from '../middleware/setUpRequestParsing';
 import { HttpProblem, problem, sendProblem } from '../problem';
@@ -114,7 +114,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
         throw new HttpProblem(problem(400, 'The case does not match the Case schema.', errors));
       const result = decideAndAudit(store, authorityId, req.body as Case, res);
       if (isProblem(result)) sendProblem(res, result);
-      else sendJson(res, decisionJson(result));
+      else decisionJson(result).send(res);
     },
   );
 
@@ -140,7 +140,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
       output.write('{"results":[');
       body.cases.forEach((item, i) => {
         if (i) output.write(',');
-        writeDecision(output, answerBatchCase(store, item, i, res));
+        writeJson(output, answerBatchCase(store, item, i, res));
       });
       output.write(']}');
       output.send(res);
