@@ -7,6 +7,7 @@ import { Metrics } from '../services/metrics';
 import type { RuleService } from '../services/ruleService';
 import { setUpApiDocs } from './middleware/setUpApiDocs';
 import { setUpAuthentication } from './middleware/setUpAuthentication';
+import { inSeries } from './middleware/inSeries';
 import { setUpCors } from './middleware/setUpCors';
 import { errorHandler, notFound } from './middleware/setUpErrorHandling';
 import { setUpDraining, setUpHealthChecks, type Lifecycle } from './middleware/setUpHealthChecks';
@@ -55,17 +56,20 @@ export function createApp(services: Services): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(setUpRequestId());
-  app.use(setUpRequestTelemetry(log, metrics));
-  app.use(setUpUrlLimit(settings.maxUrlLength));
-  app.use(setUpSecurityHeaders());
-  app.use(setUpDraining(lifecycle));
+  app.use(
+    inSeries(
+      setUpRequestId(),
+      setUpRequestTelemetry(log, metrics),
+      setUpUrlLimit(settings.maxUrlLength),
+      setUpSecurityHeaders(),
+      setUpDraining(lifecycle),
+    ),
+  );
   // Open to all, and without CORS: health, metrics and docs.
   setUpHealthChecks(app, rules, lifecycle);
   setUpMetricsEndpoint(app, metrics);
   setUpApiDocs(app);
-  app.use(setUpCors(settings.corsOrigins));
-  app.use(setUpAuthentication(services.apiClients ?? null));
+  app.use(inSeries(setUpCors(settings.corsOrigins), setUpAuthentication(services.apiClients ?? null)));
   // Decisions first among the API routes: they carry nearly all the traffic, and each router ahead of them
   // costs every decision a pass.
   app.use(decisionsRouter({ rules, clock, log, metrics, settings }));

@@ -68,9 +68,15 @@ function writeRecord(output: JsonOutput, record: Record<string, unknown>): void 
   output.writeByte(closeBrace);
 }
 
-/** One answer's JSON. A decision is a few kilobytes, so one chunk of this size nearly always holds it. */
-export function decisionJson(result: Decision | Problem): JsonOutput {
-  const output = new JsonOutput(16 * 1024);
+/**
+ * Where single answers are written before they are copied out at their exact size. A decision is a few
+ * kilobytes; a new buffer of this size for each would cost more to allocate than the copy.
+ */
+const scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** One answer's JSON, in a Buffer of its own. */
+export function decisionJson(result: Decision | Problem): Buffer {
+  const output = new JsonOutput(scratch.length, scratch);
   writeJson(output, result);
-  return output;
+  return Buffer.from(output.toBuffer());
 }

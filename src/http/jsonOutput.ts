@@ -4,6 +4,18 @@
 // a 1,000-case batch that cost more than deciding every case.
 import type { Response } from 'express';
 
+function setJsonHeaders(res: Response, bytes: number): void {
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', bytes);
+}
+
+/** Sends JSON already encoded as a 200 answer. */
+export function sendJson(res: Response, json: Buffer): void {
+  setJsonHeaders(res, json.length);
+  res.end(json);
+}
+
 /** UTF-8 takes at most three bytes for each UTF-16 code unit. */
 const maxBytesPerChar = 3;
 
@@ -14,12 +26,20 @@ const maxBytesPerChar = 3;
  */
 export class JsonOutput {
   private readonly chunks: Buffer[] = [];
-  private chunk = Buffer.allocUnsafe(0);
+  private chunk: Buffer = Buffer.allocUnsafe(0);
   private used = 0;
   private sealedBytes = 0;
 
-  /** `chunkBytes`: about the size of the whole answer, so that most answers fit in one chunk. */
-  constructor(private readonly chunkBytes = 64 * 1024) {}
+  /**
+   * `chunkBytes`: the size of each new chunk. `firstChunk`: where to write first, such as a scratch buffer that
+   * is reused (its bytes must then be copied out before it is written again).
+   */
+  constructor(
+    private readonly chunkBytes = 64 * 1024,
+    firstChunk?: Buffer,
+  ) {
+    if (firstChunk) this.chunk = firstChunk;
+  }
 
   /** One ASCII character, such as a bracket or a comma. */
   writeByte(byte: number): void {
@@ -53,9 +73,7 @@ export class JsonOutput {
   /** Sends what was written as a 200 JSON answer, in one write to the socket. */
   send(res: Response): void {
     this.seal();
-    res.statusCode = 200;
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', this.sealedBytes);
+    setJsonHeaders(res, this.sealedBytes);
     res.cork();
     for (const chunk of this.chunks) res.write(chunk);
     res.end(); // uncorks

@@ -9,7 +9,8 @@ import type { RuleService } from '../../services/ruleService';
 import type { RuleStore } from '../../rules/loadRules';
 import type { HttpSettings } from '../app';
 import { decisionJson, writeJson } from '../decisionJson';
-import { JsonOutput } from '../jsonOutput';
+import { JsonOutput, sendJson } from '../jsonOutput';
+import { inSeries } from '../middleware/inSeries';
 import { bodyShapeLimits, shapeProblem } from '../middleware/setUpLimits';
 import { jsonBody } from '../middleware/setUpRequestParsing';
 import { HttpProblem, problem, sendProblem } from '../problem';
@@ -102,8 +103,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
 
   router.post(
     '/v1/authorities/:authorityId/decisions',
-    requireReady(rules),
-    ...jsonBody(settings.bodyLimitSingle),
+    inSeries(requireReady(rules), ...jsonBody(settings.bodyLimitSingle)),
     (req, res) => {
       const store = rules.current()!;
       const authorityId = req.params.authorityId as string;
@@ -114,14 +114,13 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
         throw new HttpProblem(problem(400, 'The case does not match the Case schema.', errors));
       const result = decideAndAudit(store, authorityId, req.body as Case, res);
       if (isProblem(result)) sendProblem(res, result);
-      else decisionJson(result).send(res);
+      else sendJson(res, decisionJson(result));
     },
   );
 
   router.post(
     '/v1/decisions/batch',
-    requireReady(rules),
-    ...jsonBody(settings.bodyLimitBatch),
+    inSeries(requireReady(rules), ...jsonBody(settings.bodyLimitBatch)),
     (req, res) => {
       const store = rules.current()!;
       const body = req.body as BatchRequest;
