@@ -8,8 +8,8 @@ import type { Metrics } from '../../services/metrics';
 import type { RuleService } from '../../services/ruleService';
 import type { RuleStore } from '../../rules/loadRules';
 import type { HttpSettings } from '../app';
-import { decisionJson, writeJson } from '../decisionJson';
-import { JsonOutput, sendJson } from '../jsonOutput';
+import { decisionBytes, writeJson } from '../decisionJson';
+import { JsonOutput, sendJsonBytes } from '../jsonOutput';
 import { inSeries } from '../middleware/inSeries';
 import { bodyShapeLimits, shapeProblem } from '../middleware/setUpLimits';
 import { jsonBody } from '../middleware/setUpRequestParsing';
@@ -114,7 +114,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
         throw new HttpProblem(problem(400, 'The case does not match the Case schema.', errors));
       const result = decideAndAudit(store, authorityId, req.body as Case, res);
       if (isProblem(result)) sendProblem(res, result);
-      else sendJson(res, decisionJson(result));
+      else sendJsonBytes(res, decisionBytes(result));
     },
   );
 
