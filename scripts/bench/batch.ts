@@ -69,6 +69,7 @@ export async function batch(store: RuleStore, decisions: ServerProcess): Promise
   // What the handler does after deciding: the answers as JSON, most of it the trace, written as the handler
   // writes them; against JSON.stringify of the same answers.
   const answers = items.map((item) => decideForAuthority(store, item.authorityId, item.case, clock));
+  repeat(3, () => batchJson(answers)); // the shared parts' bytes are encoded on first use
   const serialise = median(repeat(9, () => batchJson(answers)));
   const stringify = median(repeat(9, () => Buffer.from(JSON.stringify({ results: answers }))));
 
@@ -77,9 +78,10 @@ export async function batch(store: RuleStore, decisions: ServerProcess): Promise
   for (let i = 0; i < 2; i++) await post(url, body);
   await decisions.ask({ type: 'server-times' }, 'server-times'); // forget the warm-up
   const roundTrips: number[] = [];
-  for (let i = 0; i < 11; i++) roundTrips.push(await post(url, body));
-  const { ms: serverTimes } = await decisions.ask({ type: 'server-times' }, 'server-times');
-  const server = median(serverTimes);
+  for (let i = 0; i < 21; i++) roundTrips.push(await post(url, body));
+  const reported = await decisions.ask({ type: 'server-times' }, 'server-times');
+  const server = median(reported.msAfterBody);
+  const withUpload = median(reported.ms);
   const roundTrip = median(roundTrips);
 
   await naiveBatchMs(store, items.slice(0, 100));
@@ -87,7 +89,7 @@ export async function batch(store: RuleStore, decisions: ServerProcess): Promise
   const bodySize = `${(Buffer.byteLength(body) / 1024).toFixed(0)} KB`;
   return [
     {
-      name: `3 Batch of 1,000 cases, all authorities: server time (${bodySize} in)`,
+      name: `3 Batch of 1,000 cases, all authorities: server time from the request's last byte (${bodySize} in)`,
       ours: ms(server),
       baseline: `naive json-rules-engine, same cases: ${ms(naive)}`,
       ratio: faster(naive, server),
@@ -107,6 +109,14 @@ export async function batch(store: RuleStore, decisions: ServerProcess): Promise
       ours: ms(serialise),
       baseline: `JSON.stringify, same answers: ${ms(stringify)}`,
       ratio: faster(stringify, serialise),
+      target: '',
+      met: null,
+    },
+    {
+      name: "3 Batch of 1,000 cases: server time from the request's first byte (the upload included)",
+      ours: ms(withUpload),
+      baseline: `from the last byte: ${ms(server)}`,
+      ratio: times(withUpload / server),
       target: '',
       met: null,
     },

@@ -7,7 +7,7 @@ import type { ServerProcess } from './serverProcess';
 import { median } from './stats';
 
 /** Rounds alternate between the two servers, so that a busy moment on the machine does not favour either. */
-export const loadSettings = { connections: 10, warmUpSeconds: 1, rounds: 5, secondsPerRound: 2 };
+export const loadSettings = { connections: 10, warmUpSeconds: 1, rounds: 7, secondsPerRound: 2 };
 
 export interface LoadResult {
   requestsPerSecond: number;

@@ -32,16 +32,23 @@ const inner = store
 
 // Server time of each request: from its arrival until the app has ended the response, the end included: it
 // is there that Node encodes a body given as a string and hands the whole answer to the socket. Not the time
-// the client takes to read it, which is not the server's.
+// the client takes to read it, which is not the server's. Also from the request's last byte: a batch body of
+// hundreds of kilobytes arrives as fast as the client sends it.
 const serverTimes: number[] = [];
+const timesAfterBody: number[] = [];
 const outer = express();
 outer.disable('x-powered-by');
-outer.use((_req, res, next) => {
+outer.use((req, res, next) => {
   const started = performance.now();
+  let received = started;
+  // 'end' comes when the body parser has read the last byte; a listener does not start the stream flowing.
+  req.once('end', () => (received = performance.now()));
   const end = res.end;
   res.end = function (this: typeof res, ...args: unknown[]) {
     const ended = (end as (...a: unknown[]) => typeof res).apply(this, args);
-    serverTimes.push(performance.now() - started);
+    const now = performance.now();
+    serverTimes.push(now - started);
+    timesAfterBody.push(now - received);
     return ended;
   } as typeof res.end;
   next();
@@ -73,7 +80,7 @@ process.on('message', (message: ToServer) => {
       send(memory());
       break;
     case 'server-times':
-      send({ type: 'server-times', ms: serverTimes.splice(0) });
+      send({ type: 'server-times', ms: serverTimes.splice(0), msAfterBody: timesAfterBody.splice(0) });
       break;
     case 'decide':
       // Decisions in this process, on the rules it serves, to see whether memory grows with use.

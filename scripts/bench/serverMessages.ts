@@ -6,4 +6,8 @@ export type FromServer =
   | { type: 'listening'; port: number }
   /** RSS now and at its highest since the last report; the heap after a full GC. */
   | { type: 'memory'; rss: number; peakRss: number; heapAfterGc: number }
-  | { type: 'server-times'; ms: number[] };
+  /**
+   * Per request: from its arrival, and from its last byte (the whole body received), until the app has ended the
+   * response. A large body's upload takes as long as the client takes to send it, which is not the server's time.
+   */
+  | { type: 'server-times'; ms: number[]; msAfterBody: number[] };
