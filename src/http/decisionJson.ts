@@ -5,7 +5,10 @@
 import type { Decision, Problem } from '../contract/apiTypes';
 import { JsonOutput } from './jsonOutput';
 
-/** The bytes of each frozen object or list met so far. Frozen values cannot change, so their JSON cannot. */
+/**
+ * The bytes of each frozen object or list met so far. The service freezes only what it never changes again, and
+ * freezes it all the way down (src/rules/deepFreeze.ts), so a frozen value's JSON cannot change either.
+ */
 const frozenBytes = new WeakMap<object, Buffer>();
 
 /** `"name":` for each field name: a few dozen names recur in every decision. */
