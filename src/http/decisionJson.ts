@@ -85,3 +85,18 @@ export function decisionBytes(result: Decision | Problem): string {
   const bytes = output.toBuffer();
   return bytes.toString('latin1');
 }
+
+/**
+ * A batch's answer, `{"results":[...]}`: each result is asked for, and written out, in turn, so that no
+ * decision outlives its own case.
+ */
+export function batchJson(count: number, resultAt: (index: number) => Decision | Problem): JsonOutput {
+  const output = new JsonOutput();
+  output.write('{"results":[');
+  for (let i = 0; i < count; i++) {
+    if (i) output.writeByte(comma);
+    writeJson(output, resultAt(i));
+  }
+  output.write(']}');
+  return output;
+}

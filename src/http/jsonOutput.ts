@@ -60,10 +60,6 @@ export class JsonOutput {
     this.used += bytes.length;
   }
 
-  get byteLength(): number {
-    return this.sealedBytes + this.used;
-  }
-
   /** Everything written, as one Buffer (copied only when it spans chunks). */
   toBuffer(): Buffer {
     this.seal();

@@ -8,8 +8,8 @@ import type { Metrics } from '../../services/metrics';
 import type { RuleService } from '../../services/ruleService';
 import type { RuleStore } from '../../rules/loadRules';
 import type { HttpSettings } from '../app';
-import { decisionBytes, writeJson } from '../decisionJson';
-import { JsonOutput, sendJsonBytes } from '../jsonOutput';
+import { batchJson, decisionBytes } from '../decisionJson';
+import { sendJsonBytes } from '../jsonOutput';
 import { inSeries } from '../middleware/inSeries';
 import { bodyShapeLimits, shapeProblem } from '../middleware/setUpLimits';
 import { jsonBody } from '../middleware/setUpRequestParsing';
@@ -134,15 +134,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
           problem(400, 'The body does not match the BatchRequest schema.', envelopeErrors),
         );
       }
-      // Each answer is written out as JSON as soon as it is made, so no decision outlives its own case.
-      const output = new JsonOutput();
-      output.write('{"results":[');
-      body.cases.forEach((item, i) => {
-        if (i) output.write(',');
-        writeJson(output, answerBatchCase(store, item, i, res));
-      });
-      output.write(']}');
-      output.send(res);
+      batchJson(body.cases.length, (i) => answerBatchCase(store, body.cases[i]!, i, res)).send(res);
     },
   );
 
