@@ -2,25 +2,13 @@
 // once with WORKERS=1 and once with WORKERS=2 (node:cluster, workers sharing the port), under the same load as
 // figure 2: same client, connections, body and round length, rounds alternating between the two.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import os from 'node:os';
+import { freePort, isReady } from '../loopback';
 import type { CompiledCopy } from './compiledCopy';
 import { load, loadSettings, summary, type LoadResult } from './httpLoad';
 import { type Figure, ms, times } from './report';
 
 const workerCounts = [1, 2] as const;
-
-/** A port nothing listens on now: the server is told it up front, as a deployment would. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 interface RealServer {
   readonly url: string;
@@ -30,11 +18,7 @@ interface RealServer {
 async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    if (ready) return;
+    if (await isReady(url)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the server was not ready within 20 s');

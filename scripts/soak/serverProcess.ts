@@ -2,7 +2,7 @@
 // copy of the rules with the watcher on. At LOG_LEVEL=warn the "listening" line (info) is not written, so the
 // port is chosen here (a free one, asked of the OS) and readiness comes from GET /readyz.
 import { spawn } from 'node:child_process';
-import net from 'node:net';
+import { freePort, isReady } from '../loopback';
 import { projectRoot } from './paths';
 
 export interface LogLine {
@@ -32,26 +32,7 @@ export interface SoakServer {
 const drainTimeoutMs = 10_000;
 const startTimeoutMs = 60_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function isReady(url: string): Promise<boolean> {
-  try {
-    return (await fetch(`${url}/readyz`)).status === 200;
-  } catch {
-    return false;
-  }
-}
 
 export async function startServer(rulesDir: string): Promise<SoakServer> {
   const port = await freePort();
