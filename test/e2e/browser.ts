@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { appWithRules } from '../testutils/appSetup';
 
 export const screenshotsDir = path.join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -90,4 +90,45 @@ export function collectPageErrors(page: Page): string[] {
 /** What a person sees at the top of the page (or wherever it was scrolled to): small enough to keep in the repo. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
+}
+
+export interface StaffPagesInBrowser {
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /** Opens a path in a new page of the suite's context, collecting the page's errors from the start. */
+  open(path: string): Promise<{ page: Page; errors: string[] }>;
+}
+
+/**
+ * For a browser test suite: before its tests, the app on a free port and Chromium with one context of these
+ * options (and the screenshots' viewport); after them, both stopped.
+ */
+export function staffPagesInBrowser(contextOptions: BrowserContextOptions): StaffPagesInBrowser {
+  let server: Server;
+  let baseUrl: string;
+  let browser: Browser;
+  let context: Awaited<ReturnType<Browser['newContext']>>;
+  beforeAll(async () => {
+    ({ server, baseUrl } = await startApp());
+    browser = await launchBrowser();
+    context = await browser.newContext({ ...contextOptions, viewport });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stopApp(server);
+  });
+  return {
+    get baseUrl() {
+      return baseUrl;
+    },
+    get browser() {
+      return browser;
+    },
+    async open(path) {
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(baseUrl + path);
+      return { page, errors };
+    },
+  };
 }

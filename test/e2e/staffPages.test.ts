@@ -1,48 +1,17 @@
 /// <reference lib="dom" />
 // The staff pages in a real browser (Debian's Chromium), with JavaScript on: each page opens, the check-a-case
 // form is filled in and submitted, the decision shown is the rules' decision, and axe-core finds no violations.
-import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  axeViolations,
-  collectPageErrors,
-  launchBrowser,
-  screenshot,
-  startApp,
-  stopApp,
-  viewport,
-} from './browser';
+import { axeViolations, collectPageErrors, screenshot, staffPagesInBrowser } from './browser';
 import { answer, eligibleAtDartford, ineligibleAtDartford } from './caseAnswers';
 
 jest.setTimeout(180_000);
 
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  ({ server, baseUrl } = await startApp());
-  browser = await launchBrowser();
-  // axe is injected as an inline script, which the pages' Content-Security-Policy rightly refuses: these tests
-  // bypass it, and the CSP test below checks the pages themselves under the real policy.
-  context = await browser.newContext({ bypassCSP: true, viewport });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stopApp(server);
-});
-
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors = collectPageErrors(page);
-  await page.goto(baseUrl + path);
-  return { page, errors };
-}
+// axe is injected as an inline script, which the pages' Content-Security-Policy rightly refuses: these tests
+// bypass it, and the CSP test below checks the pages themselves under the real policy.
+const staff = staffPagesInBrowser({ bypassCSP: true });
 
 test('the schemes page lists every council and filters by nation and tenure', async () => {
-  const { page, errors } = await open('/');
+  const { page, errors } = await staff.open('/');
   await expect(page.locator('h1').textContent()).resolves.toBe('Sanctuary schemes by council');
   await expect(page.locator('tbody tr').count()).resolves.toBe(32);
   await expect(axeViolations(page)).resolves.toEqual([]);
@@ -65,7 +34,7 @@ test('the schemes page lists every council and filters by nation and tenure', as
 });
 
 test("an authority's page prints its decision tables with citations, version and sha256", async () => {
-  const { page, errors } = await open('/authorities/dartford');
+  const { page, errors } = await staff.open('/authorities/dartford');
   await expect(page.locator('h1').textContent()).resolves.toBe('Dartford Borough Council');
   const summary = await page.locator('.govuk-summary-list').textContent();
   expect(summary).toContain('2026.1');
@@ -88,7 +57,7 @@ test("an authority's page prints its decision tables with citations, version and
 });
 
 test('check a case: an eligible case shows the panel, measures, funding and routing', async () => {
-  const { page, errors } = await open('/check');
+  const { page, errors } = await staff.open('/check');
   await expect(axeViolations(page)).resolves.toEqual([]);
   // The measures checkboxes are a conditional reveal: hidden until "yes" is chosen.
   await expect(page.locator('#assessment-recommendedMeasures').isVisible()).resolves.toBe(false);
@@ -115,7 +84,7 @@ test('check a case: an eligible case shows the panel, measures, funding and rout
 });
 
 test('check a case: an ineligible case says what would change the outcome', async () => {
-  const { page, errors } = await open('/check');
+  const { page, errors } = await staff.open('/check');
   await answer(page, 'dartford', ineligibleAtDartford);
   await page.click('button:has-text("Check the case")');
 
@@ -139,7 +108,7 @@ test('check a case: an ineligible case says what would change the outcome', asyn
 });
 
 test('check a case: a form with errors shows the GOV.UK error summary, linked to the fields', async () => {
-  const { page, errors } = await open('/check');
+  const { page, errors } = await staff.open('/check');
   await page.click('input[name="dashCompleted"][value="yes"]');
   await page.fill('#harm-dashYesCount', 'thirty');
   await page.click('button:has-text("Check the case")');
@@ -166,7 +135,7 @@ test('check a case: a form with errors shows the GOV.UK error summary, linked to
 });
 
 test('compare shows two or three councils side by side for the same case', async () => {
-  const { page, errors } = await open('/compare');
+  const { page, errors } = await staff.open('/compare');
   for (const id of ['dartford', 'gwynedd', 'wrexham'])
     await page.check(`input[name="authorities"][value="${id}"]`);
   await answer(page, null, eligibleAtDartford);
@@ -195,11 +164,11 @@ test('compare shows two or three councils side by side for the same case', async
 });
 
 test('under the real Content-Security-Policy every page loads its scripts and styles with no refusals', async () => {
-  const strict = await browser.newContext();
+  const strict = await staff.browser.newContext();
   for (const path of ['/', '/authorities/dartford', '/check', '/compare']) {
     const page = await strict.newPage();
     const errors = collectPageErrors(page);
-    const response = await page.goto(baseUrl + path);
+    const response = await page.goto(staff.baseUrl + path);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     // GOV.UK Frontend started: the static script ran, and no inline script was needed.
     await expect(page.locator('body').getAttribute('class')).resolves.toContain('govuk-frontend-supported');

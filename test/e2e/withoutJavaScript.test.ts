@@ -1,46 +1,15 @@
 /// <reference lib="dom" />
 // The staff pages with JavaScript switched off: every page is a plain HTML form or link, so everything still
 // works; conditional reveals simply stay open, and GOV.UK Frontend's scripts never run.
-import type { Server } from 'node:http';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  axeViolationsWithoutScripts,
-  collectPageErrors,
-  launchBrowser,
-  screenshot,
-  startApp,
-  stopApp,
-  viewport,
-} from './browser';
+import { axeViolationsWithoutScripts, screenshot, staffPagesInBrowser } from './browser';
 import { answer, eligibleAtDartford, ineligibleAtDartford } from './caseAnswers';
 
 jest.setTimeout(180_000);
 
-let server: Server;
-let baseUrl: string;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  ({ server, baseUrl } = await startApp());
-  browser = await launchBrowser();
-  context = await browser.newContext({ javaScriptEnabled: false, bypassCSP: true, viewport });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stopApp(server);
-});
-
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors = collectPageErrors(page);
-  await page.goto(baseUrl + path);
-  return { page, errors };
-}
+const staff = staffPagesInBrowser({ javaScriptEnabled: false, bypassCSP: true });
 
 test('the schemes filter is a plain GET form', async () => {
-  const { page, errors } = await open('/');
+  const { page, errors } = await staff.open('/');
   await expect(page.locator('body').getAttribute('class')).resolves.not.toContain('js-enabled');
   await page.selectOption('#nation', 'england');
   await page.click('button:has-text("Apply filters")');
@@ -54,7 +23,7 @@ test('the schemes filter is a plain GET form', async () => {
 });
 
 test('an authority page reads the same without JavaScript', async () => {
-  const { page, errors } = await open('/authorities/wrexham');
+  const { page, errors } = await staff.open('/authorities/wrexham');
   await expect(page.locator('h1').textContent()).resolves.toBe('Wrexham County Borough Council');
   await expect(page.locator('table').count()).resolves.toBeGreaterThan(5);
   await expect(axeViolationsWithoutScripts(page)).resolves.toEqual([]);
@@ -63,7 +32,7 @@ test('an authority page reads the same without JavaScript', async () => {
 });
 
 test('check a case: the reveals are open, the form submits, and the result and error pages work', async () => {
-  const { page, errors } = await open('/check');
+  const { page, errors } = await staff.open('/check');
   // With no script to hide them, the revealed questions are on show from the start.
   await expect(page.locator('#assessment-recommendedMeasures').isVisible()).resolves.toBe(true);
   await expect(page.locator('#harm-dashYesCount').isVisible()).resolves.toBe(true);
@@ -77,7 +46,7 @@ test('check a case: the reveals are open, the form submits, and the result and e
   await expect(page.locator('main').textContent()).resolves.toContain('Door chain');
   await expect(axeViolationsWithoutScripts(page)).resolves.toEqual([]);
 
-  await page.goto(baseUrl + '/check');
+  await page.goto(staff.baseUrl + '/check');
   await answer(page, 'dartford', ineligibleAtDartford);
   await page.click('button:has-text("Check the case")');
   await expect(page.locator('[data-outcome]').getAttribute('data-outcome')).resolves.toBe('ineligible');
@@ -89,7 +58,7 @@ test('check a case: the reveals are open, the form submits, and the result and e
   await expect(page.locator('details').first().getAttribute('open')).resolves.not.toBeNull();
   await expect(axeViolationsWithoutScripts(page)).resolves.toEqual([]);
 
-  await page.goto(baseUrl + '/check');
+  await page.goto(staff.baseUrl + '/check');
   await page.click('button:has-text("Check the case")');
   await expect(page.locator('.govuk-error-summary a').allTextContents()).resolves.toEqual([
     'Select the council the case is for',
@@ -100,7 +69,7 @@ test('check a case: the reveals are open, the form submits, and the result and e
 });
 
 test('compare works without JavaScript', async () => {
-  const { page, errors } = await open('/compare');
+  const { page, errors } = await staff.open('/compare');
   for (const id of ['dartford', 'lichfield']) await page.check(`input[name="authorities"][value="${id}"]`);
   await answer(page, null, ineligibleAtDartford);
   await page.click('button:has-text("Compare")');
