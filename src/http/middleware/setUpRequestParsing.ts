@@ -1,6 +1,7 @@
 // JSON bodies only, bounded in size, depth and list length; parse failures become problem+json.
-import express, { type Request, type RequestHandler } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler } from 'express';
 import { HttpProblem, problem } from '../problem';
+import { inSeries } from './inSeries';
 import { bodyShapeLimit } from './setUpLimits';
 
 type CountedRequest = Request & { bodyBytes?: number };
@@ -29,12 +30,81 @@ const recordBodyBytes = (req: CountedRequest, _res: unknown, buffer: Buffer) => 
 const requireNonEmpty: RequestHandler = (req, _res, next) =>
   next((req as CountedRequest).bodyBytes ? undefined : noBody());
 
-/** For POST routes: refuses non-JSON, then parses strictly (objects and arrays only) within `limit` bytes. */
+/** body-parser's errors, which the error handler turns into problems, so both readers answer alike. */
+const readError = (type: 'entity.parse.failed' | 'request.aborted') =>
+  Object.assign(new Error(type), { type, status: 400, expose: true });
+
+const plainJsonTypes = new Set(['application/json', 'application/json; charset=utf-8']);
+
+/**
+ * Nearly every case system sends this: a Content-Length within the limit, no Content-Encoding, UTF-8 JSON. Such
+ * a body is read here; anything else (chunked, compressed, another charset, too large) goes to body-parser.
+ */
+export function isPlainJson(req: Request, limit: number): boolean {
+  const length = Number(req.headers['content-length']);
+  const encoding = req.headers['content-encoding'];
+  return (
+    length > 0 &&
+    length <= limit &&
+    (encoding === undefined || encoding.toLowerCase() === 'identity') &&
+    plainJsonTypes.has(req.headers['content-type']!.toLowerCase())
+  );
+}
+
+const isJsonSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+
+/** What body-parser's strict JSON accepts: an object or a list, after an optional byte order mark. */
+function parseStrictJson(text: string): unknown {
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (isJsonSpace(text.charCodeAt(at))) at++;
+  const first = text[at];
+  if (first !== '{' && first !== '[') throw readError('entity.parse.failed');
+  try {
+    return JSON.parse(at ? text.slice(at) : text);
+  } catch {
+    throw readError('entity.parse.failed');
+  }
+}
+
+/**
+ * Reads a plain JSON body. Its length is the Content-Length, which Node's parser holds the body to, so it is
+ * within the limit; a request that ends early is aborted.
+ */
+function readPlainJson(req: Request, next: NextFunction): void {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  let finished = false;
+  const finish = (error?: unknown) => {
+    if (finished) return;
+    finished = true;
+    req.off('data', onData);
+    next(error);
+  };
+  const onData = (chunk: Buffer) => {
+    chunks.push(chunk);
+    bytes += chunk.length;
+  };
+  req.on('data', onData);
+  req.once('end', () => {
+    const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, bytes);
+    try {
+      req.body = parseStrictJson(body.toString('utf8'));
+    } catch (error) {
+      return finish(error);
+    }
+    finish();
+  });
+  req.once('error', () => finish(readError('request.aborted')));
+  req.once('close', () => finish(readError('request.aborted')));
+}
+
+/** For POST routes: refuses non-JSON, then parses strictly (objects and lists only) within `limit` bytes. */
 export function jsonBody(limit: number): RequestHandler[] {
-  return [
-    requireJson,
+  const parseWithBodyParser = inSeries(
     express.json({ limit, strict: true, type: 'application/json', verify: recordBodyBytes }),
     requireNonEmpty,
-    bodyShapeLimit(),
-  ];
+  );
+  const readBody: RequestHandler = (req, res, next) =>
+    isPlainJson(req, limit) ? readPlainJson(req, next) : parseWithBodyParser(req, res, next);
+  return [requireJson, readBody, bodyShapeLimit()];
 }
