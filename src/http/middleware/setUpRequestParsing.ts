@@ -73,29 +73,36 @@ function parseStrictJson(text: string): unknown {
 function readPlainJson(req: Request, next: NextFunction): void {
   const chunks: Buffer[] = [];
   let bytes = 0;
-  let finished = false;
-  const finish = (error?: unknown) => {
-    if (finished) return;
-    finished = true;
-    req.off('data', onData);
-    next(error);
-  };
   const onData = (chunk: Buffer) => {
     chunks.push(chunk);
     bytes += chunk.length;
   };
-  req.on('data', onData);
-  req.once('end', () => {
+  const onEnd = () => {
+    stopListening();
     const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, bytes);
+    let parsed: unknown;
     try {
-      req.body = parseStrictJson(body.toString('utf8'));
+      parsed = parseStrictJson(body.toString('utf8'));
     } catch (error) {
-      return finish(error);
+      return next(error);
     }
-    finish();
-  });
-  req.once('error', () => finish(readError('request.aborted')));
-  req.once('close', () => finish(readError('request.aborted')));
+    req.body = parsed;
+    next();
+  };
+  const onAbort = () => {
+    stopListening();
+    next(readError('request.aborted'));
+  };
+  const stopListening = () => {
+    req.off('data', onData);
+    req.off('end', onEnd);
+    req.off('error', onAbort);
+    req.off('close', onAbort);
+  };
+  req.on('data', onData);
+  req.on('end', onEnd);
+  req.on('error', onAbort);
+  req.on('close', onAbort);
 }
 
 /** For POST routes: refuses non-JSON, then parses strictly (objects and lists only) within `limit` bytes. */
