@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createApp } from '../src/http/app';
 import { createHttpServer } from '../src/http/httpServer';
+import { bodyShapeLimits, shapeProblem } from '../src/http/middleware/setUpLimits';
 import { schemaErrors } from '../src/http/validation';
 import { silentLogger } from '../src/logger';
 import { parseApiKeys } from '../src/services/apiKeys';
@@ -153,6 +154,38 @@ describe('limits', () => {
       .send(deep as object);
     expectProblem(res, 400);
     expect(res.body.detail).toMatch(/nested/);
+  });
+
+  describe('the shape limits say where a body breaks them', () => {
+    const nestedObject = (levels: number): object => (levels ? { a: nestedObject(levels - 1) } : {});
+    const list = (length: number) => Array.from({ length }, () => ({}));
+
+    test('an object ten levels deep passes, eleven is refused at the eleventh', () => {
+      expect(shapeProblem(nestedObject(9), bodyShapeLimits)).toBeNull();
+      expect(shapeProblem(nestedObject(10), bodyShapeLimits)).toEqual({
+        pointer: `/${Array(10).fill('a').join('/')}`,
+        message: 'is nested more than 10 levels deep',
+      });
+    });
+
+    test('a list of more than 100 items, under an escaped key and under a batch case', () => {
+      expect(shapeProblem({ harm: { 'x/y~': list(100) } }, bodyShapeLimits)).toBeNull();
+      expect(shapeProblem({ harm: { 'x/y~': list(101) } }, bodyShapeLimits)).toEqual({
+        pointer: '/harm/x~1y~0',
+        message: 'has more than 100 items',
+      });
+      expect(shapeProblem({ l: list(101) }, bodyShapeLimits, { at: '/cases/3/case' })?.pointer).toBe(
+        '/cases/3/case/l',
+      );
+    });
+
+    test("a batch's own list may hold 1,000 cases; the lists inside them can be left to each case", () => {
+      expect(shapeProblem({ cases: list(1000) }, bodyShapeLimits)).toBeNull();
+      expect(shapeProblem({ cases: list(1001) }, bodyShapeLimits)?.pointer).toBe('/cases');
+      const longInside = { cases: [{ case: { l: list(101) } }] };
+      expect(shapeProblem(longInside, bodyShapeLimits, { deferBatchCases: true })).toBeNull();
+      expect(shapeProblem(longInside, bodyShapeLimits)?.pointer).toBe('/cases/0/case/l');
+    });
   });
 
   test('an over-long URL is 414', async () => {

@@ -35,54 +35,45 @@ export interface ShapeOptions {
 }
 
 /**
- * An object or list met on the walk. It keeps its parent and key rather than its JSON pointer: a batch holds
- * tens of thousands of values, and only a list (to see where it is) or a value that breaks a limit needs one.
- */
-interface Visit {
-  readonly value: object;
-  readonly depth: number;
-  readonly parent: Visit | null;
-  readonly key: string;
-}
-
-function pointerOf(visit: Visit, at: string): string {
-  const keys: string[] = [];
-  for (let v: Visit | null = visit; v?.parent; v = v.parent) keys.push(escapePointer(v.key));
-  return keys.length ? `${at}/${keys.reverse().join('/')}` : at;
-}
-
-/**
- * The first way a parsed body breaks the limits, found without recursion so no body can exhaust the stack.
- * Checked before ajv, whose cost on long lists (uniqueItems) grows with the square of their length.
+ * The first way a parsed body breaks the limits. The walk goes no deeper than `maxDepth` + 1, so no body can
+ * exhaust the stack; it keeps the keys on its way down, and only a list (to see where it is) or a value that
+ * breaks a limit needs them as a JSON pointer. Checked before ajv, whose cost on long lists (uniqueItems)
+ * grows with the square of their length.
  */
 export function shapeProblem(
   body: unknown,
   limits: BodyShapeLimits,
   { at = '', deferBatchCases = false }: ShapeOptions = {},
 ): { pointer: string; message: string } | null {
-  if (body === null || typeof body !== 'object') return null;
-  const stack: Visit[] = [{ value: body, depth: 1, parent: null, key: '' }];
-  while (stack.length) {
-    const visit = stack.pop()!;
-    const { value, depth } = visit;
-    if (depth > limits.maxDepth)
-      return { pointer: pointerOf(visit, at), message: `is nested more than ${limits.maxDepth} levels deep` };
+  const keys: string[] = [];
+  const pointer = () => (keys.length ? `${at}/${keys.map(escapePointer).join('/')}` : at);
+
+  /** What is wrong at `value` or below it, with `keys` left pointing there; or null. */
+  const walk = (value: object, depth: number): string | null => {
+    if (depth > limits.maxDepth) return `is nested more than ${limits.maxDepth} levels deep`;
     if (Array.isArray(value)) {
-      const pointer = pointerOf(visit, at);
-      if (!(deferBatchCases && insideBatchCase.test(pointer))) {
-        const max = pointer === '/cases' ? limits.maxCases : limits.maxArrayItems;
-        if (value.length > max) return { pointer, message: `has more than ${max} items` };
+      const here = pointer();
+      if (!(deferBatchCases && insideBatchCase.test(here))) {
+        const max = here === '/cases' ? limits.maxCases : limits.maxArrayItems;
+        if (value.length > max) return `has more than ${max} items`;
       }
     }
-    // Only objects and lists can break a limit, so scalars are never visited.
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const child = record[key];
-      if (child !== null && typeof child === 'object')
-        stack.push({ value: child, depth: depth + 1, parent: visit, key });
+      // Only objects and lists can break a limit, so scalars are never visited.
+      if (child === null || typeof child !== 'object') continue;
+      keys.push(key);
+      const found = walk(child, depth + 1);
+      if (found) return found;
+      keys.pop();
     }
-  }
-  return null;
+    return null;
+  };
+
+  if (body === null || typeof body !== 'object') return null;
+  const message = walk(body, 1);
+  return message ? { pointer: pointer(), message } : null;
 }
 
 export function bodyShapeLimit(limits: BodyShapeLimits = bodyShapeLimits): RequestHandler {

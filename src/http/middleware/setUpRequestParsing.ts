@@ -13,11 +13,17 @@ const noBody = () =>
     ]),
   );
 
+const plainJsonTypes = new Set(['application/json', 'application/json; charset=utf-8']);
+
+/** The Content-Type nearly every client sends, recognised without parsing it. */
+const isPlainJsonType = (req: Request) =>
+  plainJsonTypes.has(req.headers['content-type']?.toLowerCase() ?? '');
+
 const requireJson: RequestHandler = (req, _res, next) => {
   const length = req.headers['content-length'];
   const hasBody = length !== undefined ? length !== '0' : req.headers['transfer-encoding'] !== undefined;
   if (!hasBody) return next(noBody());
-  if (!req.is('application/json'))
+  if (!isPlainJsonType(req) && !req.is('application/json'))
     return next(new HttpProblem(problem(415, 'Send the body as application/json.')));
   next();
 };
@@ -34,8 +40,6 @@ const requireNonEmpty: RequestHandler = (req, _res, next) =>
 const readError = (type: 'entity.parse.failed' | 'request.aborted') =>
   Object.assign(new Error(type), { type, status: 400, expose: true });
 
-const plainJsonTypes = new Set(['application/json', 'application/json; charset=utf-8']);
-
 /**
  * Nearly every case system sends this: a Content-Length within the limit, no Content-Encoding, UTF-8 JSON. Such
  * a body is read here; anything else (chunked, compressed, another charset, too large) goes to body-parser.
@@ -47,7 +51,7 @@ export function isPlainJson(req: Request, limit: number): boolean {
     length > 0 &&
     length <= limit &&
     (encoding === undefined || encoding.toLowerCase() === 'identity') &&
-    plainJsonTypes.has(req.headers['content-type']!.toLowerCase())
+    isPlainJsonType(req)
   );
 }
 
