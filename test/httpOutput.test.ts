@@ -1,6 +1,8 @@
 // The fast paths of the HTTP layer must send exactly what the plain ones would: decisions serialised with
 // cached trace entries give JSON.stringify's text, byte for byte, and the precomputed security headers are
 // helmet's own.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet from 'helmet';
 import request from 'supertest';
@@ -42,6 +44,7 @@ function bytesOf(output: JsonOutput): Buffer {
   const res = {
     statusCode: 0,
     setHeader: () => undefined,
+    once: () => undefined,
     cork: () => undefined,
     write: (chunk: Buffer) => chunks.push(Buffer.from(chunk)),
     end: () => undefined,
@@ -131,6 +134,81 @@ describe('decision JSON', () => {
     );
     const { decisionId: _directId, ...expected } = direct;
     expect(rest).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+});
+
+describe('batch answers on reused chunks', () => {
+  // A batch's answer is written in chunks that go back to a pool once the socket has written them. Batches
+  // answered at the same time, and one after another, must each arrive whole and as their own.
+  const withoutIds = (text: string) =>
+    JSON.stringify(JSON.parse(text), (key, value: unknown) => (key === 'decisionId' ? undefined : value));
+
+  function batchOf(authorityIds: string[], riskLevel: 'standard' | 'medium' | 'high', length = 300) {
+    const cases = Array.from({ length }, (_, i) => ({
+      authorityId: authorityIds[i % authorityIds.length]!,
+      case: { ...contractExampleCase, asOf: fixedToday, harm: { ...contractExampleCase.harm, riskLevel } },
+    }));
+    const expected = cases.map(({ authorityId, case: caseFacts }) =>
+      decide(caseFacts, store.packs.get(authorityId)![0]!, {
+        decisionId: 'x',
+        asOf: fixedToday,
+        catalogue: store.measureById,
+      }),
+    );
+    return { body: { cases }, expected: withoutIds(JSON.stringify({ results: expected })) };
+  }
+
+  test('an answer a slow client has not yet read is not written over by the next batch', async () => {
+    const server = http.createServer(appWithRules());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const ids = [...store.packs.keys()];
+    const slow = batchOf(ids.slice(0, 16), 'high', 1000);
+    const quick = batchOf(ids.slice(16), 'standard', 1000);
+    try {
+      // The slow client reads nothing for a while: most of its answer waits in the server, unwritten.
+      const slowAnswer = new Promise<string>((resolve, reject) => {
+        const req = http.request(
+          { port, host: '127.0.0.1', method: 'POST', path: '/v1/decisions/batch' },
+          (res) => {
+            res.pause();
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve(Buffer.concat(chunks).toString()));
+            setTimeout(() => res.resume(), 300);
+          },
+        );
+        req.on('error', reject);
+        req.setHeader('content-type', 'application/json');
+        req.end(JSON.stringify(slow.body));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const quickAnswer = await request(server).post('/v1/decisions/batch').send(quick.body);
+      expect(withoutIds(quickAnswer.text)).toBe(quick.expected);
+      expect(withoutIds(await slowAnswer)).toBe(slow.expected);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('three batches at once, then three more, each arrive as their own decisions', async () => {
+    const app = appWithRules();
+    const ids = [...store.packs.keys()];
+    const batches = [
+      batchOf(ids.slice(0, 10), 'high'),
+      batchOf(ids.slice(10, 20), 'medium'),
+      batchOf(ids.slice(20), 'standard'),
+    ];
+    for (let round = 0; round < 2; round++) {
+      const answers = await Promise.all(
+        batches.map(({ body }) => request(app).post('/v1/decisions/batch').send(body)),
+      );
+      for (const [i, res] of answers.entries()) {
+        expect(res.status).toBe(200);
+        expect(Number(res.headers['content-length'])).toBeGreaterThan(256 * 1024); // several chunks
+        expect(withoutIds(res.text)).toBe(batches[i]!.expected);
+      }
+    }
   });
 });
 

@@ -24,8 +24,23 @@ const maxBytesPerChar = 3;
  * megabytes: held as strings until the end, it would be copied by every garbage collection on the way, and
  * joined strings have to be copied whole once more before they can be encoded.
  */
+/**
+ * Chunks kept for reuse once a socket has written them. Allocated afresh, a batch's megabytes of chunks were
+ * memory to fault in and for the garbage collector to find and free, and one batch in four took twice as long.
+ */
+const pooledChunkBytes = 64 * 1024;
+const spareChunks: Buffer[] = [];
+const maxSpareChunks = 256; // 16 MB: three of the largest batch answers
+
+function newChunk(bytes: number): Buffer {
+  if (bytes === pooledChunkBytes) return spareChunks.pop() ?? Buffer.allocUnsafeSlow(bytes);
+  return Buffer.allocUnsafe(bytes);
+}
+
 export class JsonOutput {
   private readonly chunks: Buffer[] = [];
+  /** The pool-sized chunks this output took, to give back when they have been sent. */
+  private readonly pooled: Buffer[] = [];
   private chunk: Buffer = Buffer.allocUnsafe(0);
   private used = 0;
   private sealedBytes = 0;
@@ -35,7 +50,7 @@ export class JsonOutput {
    * is reused (its bytes must then be copied out before it is written again).
    */
   constructor(
-    private readonly chunkBytes = 64 * 1024,
+    private readonly chunkBytes = pooledChunkBytes,
     firstChunk?: Buffer,
   ) {
     if (firstChunk) this.chunk = firstChunk;
@@ -70,15 +85,25 @@ export class JsonOutput {
   send(res: Response): void {
     this.seal();
     setJsonHeaders(res, this.sealedBytes);
+    // 'finish' comes once the socket has written everything; a response cut short keeps its chunks.
+    if (this.pooled.length) res.once('finish', () => this.recycle());
     res.cork();
     for (const chunk of this.chunks) res.write(chunk);
     res.end(); // uncorks
   }
 
+  /** Gives the pool its chunks back: nothing written here may be read after this. */
+  recycle(): void {
+    for (const chunk of this.pooled.splice(0))
+      if (spareChunks.length < maxSpareChunks) spareChunks.push(chunk);
+    this.chunks.length = 0;
+  }
+
   private reserve(bytes: number): void {
     if (this.used + bytes <= this.chunk.length) return;
     this.seal();
-    this.chunk = Buffer.allocUnsafe(Math.max(this.chunkBytes, bytes));
+    this.chunk = newChunk(Math.max(this.chunkBytes, bytes));
+    if (this.chunk.length === pooledChunkBytes) this.pooled.push(this.chunk);
   }
 
   private seal(): void {
