@@ -37,11 +37,14 @@ function newChunk(bytes: number): Buffer {
   return Buffer.allocUnsafe(bytes);
 }
 
+/** Where an output starts when it is given no first chunk: its first write reserves a real one. */
+const noChunk = Buffer.alloc(0);
+
 export class JsonOutput {
   private readonly chunks: Buffer[] = [];
   /** The pool-sized chunks this output took, to give back when they have been sent. */
   private readonly pooled: Buffer[] = [];
-  private chunk: Buffer = Buffer.allocUnsafe(0);
+  private chunk: Buffer = noChunk;
   private used = 0;
   private sealedBytes = 0;
 
