@@ -60,6 +60,7 @@ let peakRss = process.memoryUsage().rss;
 setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100).unref();
 
 const send = (message: FromServer) => process.send!(message);
+let cpuSince = process.cpuUsage();
 
 function memory(): FromServer {
   const rss = process.memoryUsage().rss;
@@ -79,9 +80,17 @@ process.on('message', (message: ToServer) => {
     case 'memory':
       send(memory());
       break;
-    case 'server-times':
-      send({ type: 'server-times', ms: serverTimes.splice(0), msAfterBody: timesAfterBody.splice(0) });
+    case 'server-times': {
+      const cpu = process.cpuUsage(cpuSince);
+      cpuSince = process.cpuUsage();
+      send({
+        type: 'server-times',
+        ms: serverTimes.splice(0),
+        msAfterBody: timesAfterBody.splice(0),
+        cpuMicros: cpu.user + cpu.system,
+      });
       break;
+    }
     case 'decide':
       // Decisions in this process, on the rules it serves, to see whether memory grows with use.
       if (store) decideRepeatedly(store, message.count);

@@ -9,5 +9,6 @@ export type FromServer =
   /**
    * Per request: from its arrival, and from its last byte (the whole body received), until the app has ended the
    * response. A large body's upload takes as long as the client takes to send it, which is not the server's time.
+   * `cpuMicros`: the CPU time (user and system) the whole process used over the same span.
    */
-  | { type: 'server-times'; ms: number[]; msAfterBody: number[] };
+  | { type: 'server-times'; ms: number[]; msAfterBody: number[]; cpuMicros: number };
