@@ -20,13 +20,8 @@ export function sendJsonBytes(res: Response, bytes: string): void {
 const maxBytesPerChar = 3;
 
 /**
- * Bytes of JSON, written into chunks outside the JavaScript heap as they are made. A batch's answer runs to
- * megabytes: held as strings until the end, it would be copied by every garbage collection on the way, and
- * joined strings have to be copied whole once more before they can be encoded.
- */
-/**
- * Chunks kept for reuse once a socket has written them. Allocated afresh, a batch's megabytes of chunks were
- * memory to fault in and for the garbage collector to find and free, and one batch in four took twice as long.
+ * Chunks kept for reuse once a socket has written them. With fresh chunks, megabytes of them for every batch,
+ * one batch in four took about twice as long.
  */
 const pooledChunkBytes = 64 * 1024;
 const spareChunks: Buffer[] = [];
@@ -40,6 +35,11 @@ function newChunk(bytes: number): Buffer {
 /** Where an output starts when it is given no first chunk: its first write reserves a real one. */
 const noChunk = Buffer.alloc(0);
 
+/**
+ * Bytes of JSON, written into chunks outside the JavaScript heap as they are made. A batch's answer runs to
+ * megabytes: held as strings until the end, it would be copied by every garbage collection on the way, and
+ * joined strings have to be copied whole once more before they can be encoded.
+ */
 export class JsonOutput {
   private readonly chunks: Buffer[] = [];
   /** The pool-sized chunks this output took, to give back when they have been sent. */
