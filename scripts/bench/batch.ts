@@ -56,7 +56,8 @@ export async function batch(store: RuleStore, decisions: ServerProcess): Promise
   // What the handler does after deciding: the answers as JSON, most of it the trace, written as the handler
   // writes them; against JSON.stringify of the same answers.
   const answers = items.map((item) => decideForAuthority(store, item.authorityId, item.case, clock));
-  const writeAll = () => batchJson(answers.length, (i) => answers[i]!);
+  // As the handler does once the socket has written them, the chunks go back to the pool.
+  const writeAll = () => batchJson(answers.length, (i) => answers[i]!).recycle();
   repeat(3, writeAll); // the shared parts' bytes are encoded on first use
   const serialise = median(repeat(9, writeAll));
   const stringify = median(repeat(9, () => Buffer.from(JSON.stringify({ results: answers }))));
