@@ -36,7 +36,7 @@ export interface ShapeOptions {
 
 /**
  * The first way a parsed body breaks the limits. The walk goes no deeper than `maxDepth` + 1, so no body can
- * exhaust the stack; it keeps the keys on its way down, and only a list (to see where it is) or a value that
+ * exhaust the stack; it keeps the keys on its way down, and only a long list (to see where it is) or a value that
  * breaks a limit needs them as a JSON pointer. Checked before ajv, whose cost on long lists (uniqueItems)
  * grows with the square of their length.
  */
@@ -46,12 +46,14 @@ export function shapeProblem(
   { at = '', deferBatchCases = false }: ShapeOptions = {},
 ): { pointer: string; message: string } | null {
   const keys: string[] = [];
+  const shortestListLimit = Math.min(limits.maxArrayItems, limits.maxCases);
   const pointer = () => (keys.length ? `${at}/${keys.map(escapePointer).join('/')}` : at);
 
   /** What is wrong at `value` or below it, with `keys` left pointing there; or null. */
   const walk = (value: object, depth: number): string | null => {
     if (depth > limits.maxDepth) return `is nested more than ${limits.maxDepth} levels deep`;
-    if (Array.isArray(value)) {
+    // A list within both limits is fine wherever it is; only a longer one needs its pointer, to see where it is.
+    if (Array.isArray(value) && value.length > shortestListLimit) {
       const here = pointer();
       if (!(deferBatchCases && insideBatchCase.test(here))) {
         const max = here === '/cases' ? limits.maxCases : limits.maxArrayItems;
