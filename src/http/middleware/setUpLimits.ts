@@ -61,7 +61,8 @@ export function shapeProblem(
       }
     }
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+    // for-in, not Object.keys: no list of keys is made for each object. Parsed JSON has only own keys.
+    for (const key in record) {
       const child = record[key];
       // Only objects and lists can break a limit, so scalars are never visited.
       if (child === null || typeof child !== 'object') continue;
