@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { freePort, isReady } from '../loopback';
 import type { CompiledCopy } from './compiledCopy';
-import { load, loadSettings, summary, type LoadResult } from './httpLoad';
+import { load, loadInTurns, loadSettings, summary, type LoadResult } from './httpLoad';
 import { type Figure, ms, times } from './report';
 
 const workerCounts = [1, 2] as const;
@@ -63,11 +63,7 @@ export async function workersScaling(copy: CompiledCopy, authorityId: string): P
     // Warm-up: every worker of each server loaded and optimised; each later run opens new connections, which
     // the cluster's primary hands to the workers in turn.
     for (const url of urls) await load(url, 2 * loadSettings.warmUpSeconds);
-    const rounds: LoadResult[][] = urls.map(() => []);
-    for (let round = 0; round < loadSettings.rounds; round++) {
-      for (const [i, url] of urls.entries()) rounds[i]!.push(await load(url, loadSettings.secondsPerRound));
-    }
-    const [one, two] = rounds.map(summary) as [LoadResult, LoadResult];
+    const [one, two] = (await loadInTurns([urls[0]!, urls[1]!])).map(summary) as [LoadResult, LoadResult];
     const failures = one.failed + two.failed;
     const note = failures ? ` (${failures} failed requests!)` : '';
     const { connections, rounds: count, secondsPerRound } = loadSettings;
