@@ -27,11 +27,6 @@ const pooledChunkBytes = 64 * 1024;
 const spareChunks: Buffer[] = [];
 const maxSpareChunks = 256; // 16 MB: three of the largest batch answers
 
-function newChunk(bytes: number): Buffer {
-  if (bytes === pooledChunkBytes) return spareChunks.pop() ?? Buffer.allocUnsafeSlow(bytes);
-  return Buffer.allocUnsafe(bytes);
-}
-
 /** Where an output starts when it is given no first chunk: its first write reserves a real one. */
 const noChunk = Buffer.alloc(0);
 
@@ -105,8 +100,13 @@ export class JsonOutput {
   private reserve(bytes: number): void {
     if (this.used + bytes <= this.chunk.length) return;
     this.seal();
-    this.chunk = newChunk(Math.max(this.chunkBytes, bytes));
-    if (this.chunk.length === pooledChunkBytes) this.pooled.push(this.chunk);
+    const size = Math.max(this.chunkBytes, bytes);
+    if (size === pooledChunkBytes) {
+      this.chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(size);
+      this.pooled.push(this.chunk);
+    } else {
+      this.chunk = Buffer.allocUnsafe(size);
+    }
   }
 
   private seal(): void {
