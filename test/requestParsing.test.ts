@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { isPlainJson } from '../src/http/middleware/setUpRequestParsing';
 import { contractExampleCase } from './contractExample';
+import { appWithRules, withoutDecisionIds } from './testutils/appSetup';
 
 const contractExampleBody = JSON.stringify(contractExampleCase);
-import { appWithRules } from './testutils/appSetup';
 
 const app = appWithRules();
 const single = '/v1/authorities/dartford/decisions';
@@ -70,11 +70,7 @@ function post(path: string, type: string, parts: Buffer[], goAway = false) {
 async function answer(path: string, type: string, body: Buffer): Promise<Answer> {
   const res = await post(path, type, [body]);
   if (res === 'closed') throw new Error('the server closed the connection');
-  // Decision ids are random; everything else must match.
-  const withoutIds = JSON.stringify(JSON.parse(res.body), (key, value: unknown) =>
-    key === 'decisionId' ? undefined : value,
-  );
-  return { ...res, body: withoutIds };
+  return { ...res, body: withoutDecisionIds(res.body) };
 }
 
 async function expectBothReadersAgree(path: string, body: Buffer) {

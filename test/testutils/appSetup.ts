@@ -18,3 +18,7 @@ export function appWithRules(store: RuleStore | null = bundledRules()) {
   const rules = new RuleService(store);
   return createApp({ rules, clock: { today: () => fixedToday }, log: silentLogger });
 }
+
+/** An answer's JSON text with its decision ids left out: they are random, and everything else must match. */
+export const withoutDecisionIds = (text: string): string =>
+  JSON.stringify(JSON.parse(text), (key, value: unknown) => (key === 'decisionId' ? undefined : value));
