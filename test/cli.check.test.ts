@@ -34,12 +34,10 @@ const line = (file: string, where: string, pointer: string, message: string) =>
   new RegExp(`^authorities/${file} +${where} +${pointer} +${message}`, 'm');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-test('the bundled rules pass with no errors, in a few seconds', async () => {
+test('the bundled rules pass with no errors', async () => {
   const { code, stdout } = await run();
   expect(lastLine(stdout)).toMatch(/^\d+ packs checked: 0 errors, \d+ warnings? \(\d+\.\d\ds\)$/);
   expect(code).toBe(0);
-  const seconds = Number(/\((\d+\.\d+)s\)$/.exec(stdout)![1]);
-  expect(seconds).toBeLessThan(5);
 });
 
 test.each([

@@ -71,8 +71,20 @@ export function checkReferralRoute(
   const row = lookup(table, facts, findings, trace, 'whether this referral route is accepted');
   if (!row) return;
   const { accepted, code, text } = row.then;
-  if (accepted === true) findings.met(row, code, text);
-  else if (accepted === false) findings.fail(row, code, text);
+  settle(findings, row, accepted, code, text);
+}
+
+/** A row's answer under "What a document's silence decides": stated, excluded, open, or not stated. */
+function settle(
+  findings: Findings,
+  row: CompiledRow<'referralRoutes' | 'tenureCoverage'>,
+  answer: boolean | 'open' | 'not-stated',
+  code: string,
+  text: string,
+) {
+  if (answer === true) findings.met(row, code, text);
+  else if (answer === false) findings.fail(row, code, text);
+  else if (answer === 'not-stated') findings.notStated(row, code, text);
   else findings.notSpecified(row, code, text);
 }
 
@@ -91,9 +103,7 @@ export function checkTenure(
   const row = lookup(tables.tenureCoverage!, facts, findings, trace, 'whether this tenure is covered');
   if (!row) return { row: null, needsLandlordPermission: false };
   const { covered, code, text, landlordPermission } = row.then;
-  if (covered === true) findings.met(row, code, text);
-  else if (covered === false) findings.fail(row, code, text);
-  else findings.notSpecified(row, code, text);
+  settle(findings, row, covered, code, text);
 
   const needsLandlordPermission = landlordPermission === 'required';
   const permission = caseFacts.property?.landlordPermission;

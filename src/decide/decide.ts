@@ -31,7 +31,14 @@ function decideOutcome(findings: Findings, referToLandlord: boolean): Outcome {
 function routeTo(row: CompiledRow<'routing'>): Routing {
   return sharedPart(row, 'routing', () => {
     const { to, name, withinHours, text } = row.then;
-    return { to, name, withinHours, text, rule: row.ruleId };
+    return {
+      to,
+      name,
+      withinHours,
+      withinWorkingDays: row.then.withinWorkingDays ?? null,
+      text,
+      rule: row.ruleId,
+    };
   });
 }
 
@@ -58,17 +65,37 @@ function tenureRouting(tenure: CompiledRow<'tenureCoverage'>, to: 'fitter' | 'la
   return sharedPart(tenure, `routing-${to}`, () => {
     const fitter = tenure.then.fitter;
     return to === 'fitter' && fitter
-      ? { to: fitter.to, name: fitter.name, withinHours: null, text: tenure.then.text, rule: tenure.ruleId }
-      : { to: 'landlord', name: null, withinHours: null, text: tenure.then.text, rule: tenure.ruleId };
+      ? {
+          to: fitter.to,
+          name: fitter.name,
+          withinHours: null,
+          withinWorkingDays: null,
+          text: tenure.then.text,
+          rule: tenure.ruleId,
+        }
+      : {
+          to: 'landlord',
+          name: null,
+          withinHours: null,
+          withinWorkingDays: null,
+          text: tenure.then.text,
+          rule: tenure.ruleId,
+        };
   });
 }
 
-const noResponse: Decision['response'] = deepFreeze({ withinHours: null, label: null, rule: null });
+const noResponse: Decision['response'] = deepFreeze({
+  withinHours: null,
+  withinWorkingDays: null,
+  label: null,
+  rule: null,
+});
 
 function responseOf(row: CompiledRow<'response'> | null): Decision['response'] {
   if (!row) return noResponse;
   return sharedPart(row, 'response', () => ({
     withinHours: row.then.withinHours ?? null,
+    withinWorkingDays: row.then.withinWorkingDays ?? null,
     label: row.then.label ?? null,
     rule: row.ruleId,
   }));

@@ -35,6 +35,12 @@ export class Findings {
     this.add(row, code, text, 'failed');
   }
 
+  /** The document sets no condition on this fact: said, so an officer can confirm it, but it decides nothing. */
+  notStated(row: RowRef, code: string, text: string) {
+    this.add(row, code, text, 'not-stated');
+  }
+
+  /** The document's own list leaves this case out without excluding it: the outcome is unknown. */
   notSpecified(row: RowRef, code: string, text: string) {
     this.unspecified = true;
     this.add(row, code, text, 'unspecified');

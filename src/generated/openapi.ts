@@ -354,6 +354,11 @@ export interface components {
       /** @description The scheme's target time from referral to the first action, where it has one. */
       response: {
         withinHours: number | null;
+        /**
+         * @description The target in working days, where the document counts working days rather than hours
+         *     (`withinHours` is then null). (Addition to the v1 contract.)
+         */
+        withinWorkingDays: number | null;
         label: string | null;
         rule: string | null;
       };
@@ -394,12 +399,17 @@ export interface components {
        */
       source: string;
       /**
-       * @description How the criterion came out: `met`, `failed`, `missing` (a fact it needs is absent),
-       *     `unspecified` (the policy documents do not say) or `info` (explanatory only).
-       *     (Addition to the v1 contract.)
+       * @description How the criterion came out (addition to the v1 contract):
+       *     `met`; `failed` (the document excludes the case);
+       *     `missing` (a fact it needs is absent);
+       *     `unspecified` (the document addresses the matter with a list that leaves this case out, without
+       *     excluding it: the outcome is `unknown`);
+       *     `not-stated` (the document sets no condition on this fact, so it does not decide the outcome; the
+       *     reason cites the section that describes the scheme so that an officer can confirm it);
+       *     or `info` (explanatory only).
        * @enum {string}
        */
-      effect: 'met' | 'failed' | 'missing' | 'unspecified' | 'info';
+      effect: 'met' | 'failed' | 'missing' | 'unspecified' | 'not-stated' | 'info';
     };
     /** MeasureItem */
     MeasureItem: {
@@ -425,6 +435,11 @@ export interface components {
       /** @description The organisation or team (a team, never a named person). */
       name: string | null;
       withinHours: number | null;
+      /**
+       * @description The target in working days, where the document counts working days rather than hours
+       *     (`withinHours` is then null). (Addition to the v1 contract.)
+       */
+      withinWorkingDays: number | null;
       text: string;
       rule: string;
     };
@@ -626,6 +641,15 @@ export interface components {
       authorityId: string;
       authorityName: string;
       tenure: components['schemas']['Tenure'];
+      /**
+       * @description What the authority's tenure table alone says of this tenure, whatever the other criteria decide
+       *     (a referral route left open never makes a tenure look uncovered): `covered`; `not-stated` (the
+       *     document sets no condition on tenure, so it is covered); `through-landlord` (the landlord's own
+       *     scheme delivers the works); `open` (the document's list leaves this tenure out without excluding
+       *     it); `not-covered` (the document excludes it); `no-scheme`. (Addition to the v1 contract.)
+       * @enum {string}
+       */
+      tenureCoverage: 'covered' | 'not-stated' | 'through-landlord' | 'open' | 'not-covered' | 'no-scheme';
       riskLevel: components['schemas']['RiskLevel'];
       outcome: components['schemas']['Outcome'];
       funder: components['schemas']['Funder'];
@@ -741,10 +765,17 @@ export interface components {
      * Outcome
      * @description In order of precedence (the first that applies wins): `no-scheme`, `ineligible`,
      *     `refer-to-landlord`, `more-information-needed`, `unknown`, `eligible`.
-     *     `unknown` (an addition to the v1 contract): nothing fails and no fact is missing, but the authority's
-     *     policy documents do not say whether the case is covered (for example a tenure or referral route the
-     *     document does not mention). The reasons with effect `unspecified` say what the documents leave open;
-     *     ask the authority. The service never guesses `eligible` where the policy is silent.
+     *     `unknown` (an addition to the v1 contract): nothing fails and no fact is missing, but the case falls
+     *     outside a list the document gives (the tenures or referrers it names) without being excluded. The
+     *     reasons with effect `unspecified` say what is open; ask the authority.
+     *
+     *     A document's silence is never a criterion. For each fact, the document either:
+     *     - sets no condition on it (**silent**): the fact does not decide the outcome, and a reason with effect
+     *       `not-stated` says so, citing the section that describes the scheme. A case that meets every stated
+     *       criterion is `eligible`;
+     *     - addresses it with a list that leaves this case out, without excluding it (**open**): `unknown`, with
+     *       a reason of effect `unspecified`;
+     *     - rules the case out (**excluded**): a failed criterion, so `ineligible`.
      * @enum {string}
      */
     Outcome:
@@ -1170,13 +1201,15 @@ export interface operations {
            *         {
            *           "to": "police-security-survey",
            *           "name": "Kent Police",
-           *           "withinHours": 72,
+           *           "withinHours": null,
+           *           "withinWorkingDays": 3,
            *           "text": "The council asks the police to inspect the property within 3 working days.",
            *           "rule": "dartford/routing/police-survey"
            *         }
            *       ],
            *       "response": {
            *         "withinHours": 24,
+           *         "withinWorkingDays": null,
            *         "label": "Works arranged within 24 hours of the police assessment",
            *         "rule": "dartford/response/works-arranged"
            *       },

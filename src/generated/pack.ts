@@ -115,7 +115,7 @@ export type ApprovalType =
   'landlord-permission' | 'senior-officer-written' | 'quote-sign-off' | 'contribution-above-limit';
 
 /**
- * One authority's sanctuary scheme policy as decision tables. Every row cites the policy document and section it comes from. Where a document is silent, say "unspecified" (or null) rather than inventing a rule.
+ * One authority's sanctuary scheme policy as decision tables. Every row cites the policy document and section it comes from. A document's silence is never a criterion: where it sets no condition on a fact, the row says "not-stated"; where its own list leaves a case out without excluding it, "open"; where it rules a case out, false.
  */
 export interface RulePack {
   $schema?: string;
@@ -152,6 +152,13 @@ export interface RulePack {
      */
     runBy: string;
     source: Source;
+    /**
+     * Only where the document excludes every case from the scheme ("LA don't fit equipment", "only RSLs provide"): the check then accepts that no case can be eligible. It must cite the words that say so.
+     */
+    neverEligible?: {
+      text: LongText;
+      source: Source;
+    };
   };
   /**
    * @minItems 1
@@ -259,7 +266,7 @@ export interface Conditions {
   [k: string]: Cell;
 }
 /**
- * Who may refer. accepted: true, false, or "unspecified".
+ * Who may refer. accepted: true: the document includes this case. false: the document excludes it (the case is ineligible). "open": the document addresses the matter with a list that leaves this case out, without excluding it (the outcome is unknown until the council says). "not-stated": the document sets no condition on this fact, so it does not decide the outcome; the decision says so, citing the row's source.
  *
  * This interface was referenced by `RulePack`'s JSON-Schema
  * via the `definition` "referralRoutesTable".
@@ -276,7 +283,10 @@ export interface ReferralRoutesTable {
     id: Id;
     when: Conditions;
     then: {
-      accepted: true | false | 'unspecified';
+      /**
+       * true: the document includes this case. false: the document excludes it (the case is ineligible). "open": the document addresses the matter with a list that leaves this case out, without excluding it (the outcome is unknown until the council says). "not-stated": the document sets no condition on this fact, so it does not decide the outcome; the decision says so, citing the row's source.
+       */
+      accepted: true | false | 'open' | 'not-stated';
       code: Id;
       text: LongText;
     };
@@ -302,9 +312,15 @@ export interface TenureCoverageTable {
     id: Id;
     when: Conditions;
     then: {
-      covered: true | false | 'unspecified';
+      /**
+       * true: the document includes this case. false: the document excludes it (the case is ineligible). "open": the document addresses the matter with a list that leaves this case out, without excluding it (the outcome is unknown until the council says). "not-stated": the document sets no condition on this fact, so it does not decide the outcome; the decision says so, citing the row's source.
+       */
+      covered: true | false | 'open' | 'not-stated';
       funder: Funder;
-      landlordPermission: 'required' | 'not-required' | 'unspecified';
+      /**
+       * Whether the landlord must agree to the works: "not-stated" where the document does not say (it then never blocks a case).
+       */
+      landlordPermission: 'required' | 'not-required' | 'not-stated';
       /**
        * The landlord delivers the works itself (e.g. its own sanctuary scheme).
        */
@@ -444,6 +460,10 @@ export interface RoutingTable {
       to: RoutingTarget;
       name: ShortText | null;
       withinHours: number | null;
+      /**
+       * The target in working days, where the document counts working days (withinHours is then null).
+       */
+      withinWorkingDays?: number | null;
       text: LongText;
       /**
        * The outcomes this step applies to (default: eligible only).
@@ -477,6 +497,10 @@ export interface ResponseTable {
     when: Conditions;
     then: {
       withinHours: number | null;
+      /**
+       * The target in working days, where the document counts working days (withinHours is then null).
+       */
+      withinWorkingDays?: number | null;
       label: ShortText | null;
     };
     source: Source;

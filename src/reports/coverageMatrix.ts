@@ -4,6 +4,7 @@ import { decide } from '../decide/decide';
 import type { components } from '../generated/openapi';
 import { packInForce, type RuleStore } from '../rules/loadRules';
 import { baseCase, caseFor, riskLevels, tenures, type BaseCase } from './standardCase';
+import { tenureCoverage } from './tenureCoverage';
 
 export type CoverageMatrix = components['schemas']['CoverageMatrix'];
 export type CoverageMatrixRow = components['schemas']['CoverageMatrixRow'];
@@ -24,11 +25,13 @@ export function buildCoverageMatrix(
     for (const tenure of tenures) {
       for (const riskLevel of riskLevels) {
         const context = { decisionId: 'coverage-matrix', asOf, catalogue: store.measureById };
-        const decision = decide(caseFor(tenure, riskLevel, base), pack, context);
+        const caseFacts = caseFor(tenure, riskLevel, base);
+        const decision = decide(caseFacts, pack, context);
         rows.push({
           authorityId,
           authorityName: decision.authority.name,
           tenure,
+          tenureCoverage: tenureCoverage(pack, caseFacts),
           riskLevel,
           outcome: decision.outcome,
           funder: decision.funding.funder,

@@ -2,16 +2,41 @@
 import { baseCaseFacts } from './baseCaseFacts';
 import type { CoverageMatrix } from './coverageMatrix';
 import { escapeMarkup as esc } from './escapeMarkup';
-import { matrixColumns, matrixIntroduction, matrixTitle } from './matrixColumns';
+import { matrixIntroduction, matrixTitle } from './matrixColumns';
+import {
+  gridIntroduction,
+  matrixGrid,
+  outcomeKey,
+  outcomeTally,
+  riskInitials,
+  symbolFor,
+  tenureShortLabels,
+  type GridRow,
+} from './matrixGrid';
+import { riskLevels, tenures } from './standardCase';
 
-function tableRow(cells: string[]): string {
-  // The authority names the row, so screen readers announce it with each cell.
-  const [first, ...rest] = cells;
-  return `<tr><th scope="row">${esc(first!)}</th>${rest.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
+const meaningOf = new Map(outcomeKey.map((k) => [k.outcome, k.meaning]));
+
+// The symbol is for the eye; a screen reader hears the outcome in words, and a pointer shows it on hover.
+function gridRow(row: GridRow): string {
+  const cells = row.outcomes.map((outcome) => {
+    const meaning = outcome ? meaningOf.get(outcome)! : 'not decided';
+    return `<td title="${esc(meaning)}"><span aria-hidden="true">${esc(symbolFor(outcome))}</span><span class="visually-hidden">${esc(meaning)}</span></td>`;
+  });
+  return `<tr><th scope="row">${esc(row.authorityName)}</th>${cells.join('')}</tr>`;
 }
 
+const style = [
+  '.visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;clip:rect(0 0 0 0);border:0;white-space:nowrap}',
+  'table{border-collapse:collapse}',
+  'th,td{border:1px solid #b1b4b6;padding:2px 6px;text-align:center}',
+  'tbody th{text-align:left}',
+].join('\n');
+
 export function matrixHtml(matrix: CoverageMatrix): string {
-  const { baseCase, asOf, notInForce, rows } = matrix;
+  const { baseCase, asOf, notInForce } = matrix;
+  const grid = matrixGrid(matrix);
+  const tally = outcomeTally(grid);
   const facts = baseCaseFacts(baseCase).map(
     ({ fact, value }) => `<li><code>${esc(fact)}</code>: ${esc(value)}</li>`,
   );
@@ -20,6 +45,7 @@ export function matrixHtml(matrix: CoverageMatrix): string {
     '<html lang="en-GB">',
     '<head>',
     '<meta charset="utf-8">',
+    `<style>\n${style}\n</style>`,
     `<title>${esc(`${matrixTitle}, ${asOf}`)}</title>`,
     '</head>',
     '<body>',
@@ -34,13 +60,24 @@ export function matrixHtml(matrix: CoverageMatrix): string {
     ...(notInForce.length
       ? [`<p>${esc(`No rule pack in force on ${asOf}: ${notInForce.join(', ')}.`)}</p>`]
       : []),
+    `<p>${esc(gridIntroduction)}</p>`,
     '<table>',
-    `<caption>${esc(`Outcome, funder, victim contribution and response time by authority, tenure and risk level, as of ${asOf}`)}</caption>`,
-    `<thead><tr>${matrixColumns.map((c) => `<th scope="col">${esc(c.heading)}</th>`).join('')}</tr></thead>`,
+    `<caption>${esc(`Outcome by council, tenure and risk level, as of ${asOf}`)}</caption>`,
+    '<thead>',
+    `<tr><td rowspan="2"></td>${tenures.map((t) => `<th scope="colgroup" colspan="${riskLevels.length}">${esc(tenureShortLabels[t])}</th>`).join('')}</tr>`,
+    `<tr>${tenures.map(() => riskLevels.map((r) => `<th scope="col"><abbr title="${esc(r)} risk">${riskInitials[r]}</abbr></th>`).join('')).join('')}</tr>`,
+    '</thead>',
     '<tbody>',
-    ...rows.map((row) => tableRow(matrixColumns.map((c) => c.cell(row)))),
+    ...grid.map(gridRow),
     '</tbody>',
     '</table>',
+    '<h2>Key</h2>',
+    '<dl>',
+    ...outcomeKey.map(
+      (k) =>
+        `<dt><span aria-hidden="true">${esc(k.symbol)}</span></dt><dd>${esc(k.meaning)} (${tally.get(k.outcome) ?? 0} cells)</dd>`,
+    ),
+    '</dl>',
     '</main>',
     '</body>',
     '</html>',

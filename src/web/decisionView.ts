@@ -71,9 +71,10 @@ const summaries: Record<Outcome, (name: string) => string> = {
 const effects: Record<Reason['effect'], { label: string; tagClass: string; order: number }> = {
   failed: { label: 'Not met', tagClass: 'govuk-tag--red', order: 0 },
   missing: { label: 'Not known', tagClass: 'govuk-tag--yellow', order: 1 },
-  unspecified: { label: 'Policy silent', tagClass: 'govuk-tag--orange', order: 2 },
-  info: { label: 'Note', tagClass: '', order: 3 },
-  met: { label: 'Met', tagClass: 'govuk-tag--green', order: 4 },
+  unspecified: { label: 'Left open', tagClass: 'govuk-tag--orange', order: 2 },
+  'not-stated': { label: 'Not stated: confirm', tagClass: 'govuk-tag--blue', order: 3 },
+  info: { label: 'Note', tagClass: '', order: 4 },
+  met: { label: 'Met', tagClass: 'govuk-tag--green', order: 5 },
 };
 
 const statusTagClasses: Record<string, string> = {

@@ -27,6 +27,8 @@ const overrides: Record<string, string> = {
   none: 'None',
   unknown: 'Not known',
   unspecified: 'Not specified',
+  open: 'Open: the document leaves it out',
+  'not-stated': 'Not stated',
 };
 
 /** "private-rented" → "Private rented"; "marac" → "MARAC". */

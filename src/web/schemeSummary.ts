@@ -1,5 +1,6 @@
-// The schemes page's rows, drawn from the coverage matrix: for each authority, which tenures and risk levels its
-// scheme helps for the same standard household, what the victim pays and how fast it responds.
+// The schemes page's rows, drawn from the coverage matrix: for each authority, the tenures its tenure table
+// covers, the risk levels at which its scheme helps the same standard household, what the victim pays and how
+// fast it responds.
 import type { AuthoritySummary, RiskLevel } from '../contract/apiTypes';
 import { responseText, type CoverageMatrix, type CoverageMatrixRow } from '../reports/coverageMatrix';
 import { riskLevels, tenures, type Tenure } from '../reports/standardCase';
@@ -7,12 +8,14 @@ import { valueLabel } from './labels';
 
 export interface SchemeRow {
   authority: AuthoritySummary;
-  /** Tenures the standard case is eligible for (at some risk level). */
+  /** Tenures the tenure table covers, or does not limit (never decided by the referral route). */
   tenuresCovered: Tenure[];
   /** Tenures whose cases go to the landlord's own scheme instead. */
   tenuresReferred: Tenure[];
-  /** Tenures where the policy leaves the standard case open (outcome unknown at every risk level). */
-  tenuresUnstated: Tenure[];
+  /** Tenures the document's list leaves out without excluding them. */
+  tenuresOpen: Tenure[];
+  /** Tenures the document excludes. */
+  tenuresNotCovered: Tenure[];
   riskLevelsAccepted: RiskLevel[];
   victimContribution: string;
   response: string;
@@ -35,21 +38,23 @@ const responseWords = (row: CoverageMatrixRow) => {
 export function schemeRows(authorities: readonly AuthoritySummary[], matrix: CoverageMatrix): SchemeRow[] {
   return authorities.map((authority) => {
     const rows = matrix.rows.filter((row) => row.authorityId === authority.id);
-    const where = (outcome: string) =>
-      tenures.filter((t) => rows.some((r) => r.tenure === t && r.outcome === outcome));
     const operated = authority.scheme.operated;
+    const standing = (tenure: Tenure) => rows.find((r) => r.tenure === tenure)?.tenureCoverage;
+    const where = (...standings: string[]) =>
+      operated ? tenures.filter((t) => standings.includes(standing(t) ?? '')) : [];
     return {
       authority,
-      tenuresCovered: where('eligible'),
-      tenuresReferred: where('refer-to-landlord').filter((t) => !where('eligible').includes(t)),
-      tenuresUnstated: where('unknown').filter(
-        (t) => !where('eligible').includes(t) && !where('refer-to-landlord').includes(t),
-      ),
+      tenuresCovered: where('covered', 'not-stated'),
+      tenuresReferred: where('through-landlord'),
+      tenuresOpen: where('open'),
+      tenuresNotCovered: where('not-covered'),
       riskLevelsAccepted: riskLevels.filter((level) => rows.some((r) => r.riskLevel === level && helps(r))),
       victimContribution: operated
         ? distinct(
             rows.map((r) =>
-              valueLabel(r.victimContribution === 'unknown' ? 'unspecified' : r.victimContribution),
+              r.victimContribution === 'none'
+                ? 'Nothing to pay'
+                : valueLabel(r.victimContribution === 'unknown' ? 'unspecified' : r.victimContribution),
             ),
           ).join('; ')
         : 'No scheme',

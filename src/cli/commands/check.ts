@@ -1,9 +1,16 @@
-// sanctuary-rules check [RULES_DIR]: every pack through the load-time checks, then every table through the
-// case-space analysis (gaps, overlaps, unreachable rows, repeated rows). Exit 1 if any error is found.
+// sanctuary-rules check [RULES_DIR] [--sources DIR]: every pack through the load-time checks, every table
+// through the case-space analysis (gaps, overlaps, unreachable rows, repeated rows), every quote against the
+// document it cites, and every pack's outcomes over its whole case space. Exit 1 if any error is found.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatCheckReport } from '../../analysis/checkReport';
+import {
+  formatOutcomeSpaces,
+  outcomeProblems,
+  outcomeSpace,
+  type OutcomeSpace,
+} from '../../analysis/outcomeSpace';
 import { analyseNationalDefaults, analysePack } from '../../analysis/packAnalysis';
 import { locate } from '../../analysis/problemLocation';
 import { projectRoot } from '../../contract/projectRoot';
@@ -11,9 +18,11 @@ import type { TableId } from '../../rules/compiledPack';
 import { loadRules, type RuleStore } from '../../rules/loadRules';
 import type { PackProblem } from '../../rules/problems';
 import { parseRuleFile } from '../../rules/safeJson';
+import { checkSourceQuotes, SourceDocuments } from '../../rules/sourceQuotes';
 import type { Command } from '../main';
 
-const usage = 'check [RULES_DIR]';
+const usage = 'check [RULES_DIR] [--sources DIR]';
+const defaultSourcesDir = () => path.join(projectRoot(), 'docs', 'sources');
 
 function readPack(dir: string, file: string): unknown {
   try {
@@ -31,19 +40,41 @@ function defaultsInputs(dir: string): Partial<Record<TableId, string[]>> {
   return { riskThresholds: inputs };
 }
 
-export function checkStore(store: RuleStore): PackProblem[] {
+export interface StoreCheck {
+  problems: PackProblem[];
+  outcomes: OutcomeSpace[];
+}
+
+export function checkStore(store: RuleStore, sourcesDir: string = defaultSourcesDir()): StoreCheck {
   const versions = [...store.packs.values()].flat();
+  const documents = new SourceDocuments(sourcesDir);
+  const outcomes = versions.map((pack) => outcomeSpace(pack, store.measureById));
   const found = [
     ...store.rejected.flatMap((rejected) => rejected.problems),
     ...store.warnings,
     ...versions.flatMap((pack) => analysePack(pack)),
     ...analyseNationalDefaults(versions, defaultsInputs(store.dir)),
+    ...versions.flatMap((pack) => checkSourceQuotes(pack.pack, pack.file, documents)),
+    ...versions.flatMap((pack, i) => outcomeProblems(outcomes[i]!, pack)),
   ];
   const packs = new Map<string, unknown>();
-  return found.map((problem) => {
+  const problems = found.map((problem) => {
     if (!packs.has(problem.file)) packs.set(problem.file, readPack(store.dir, problem.file));
     return locate(problem, packs.get(problem.file));
   });
+  return { problems, outcomes };
+}
+
+/** The positional rules directory and the --sources folder; null when the arguments make no sense. */
+function parseArgs(args: readonly string[]): { rulesDir?: string; sourcesDir?: string } | null {
+  const parsed: { rulesDir?: string; sourcesDir?: string } = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--sources' && args[i + 1] && parsed.sourcesDir === undefined) parsed.sourcesDir = args[++i];
+    else if (!arg.startsWith('-') && parsed.rulesDir === undefined) parsed.rulesDir = arg;
+    else return null;
+  }
+  return parsed;
 }
 
 export const check: Command = {
@@ -54,22 +85,25 @@ export const check: Command = {
       console.log(`usage: sanctuary-rules ${usage}`);
       return 0;
     }
-    if (args.length > 1 || args.some((arg) => arg.startsWith('-'))) {
+    const parsed = parseArgs(args);
+    if (!parsed) {
       console.error(`usage: sanctuary-rules ${usage}`);
       return 2;
     }
-    const dir = path.resolve(args[0] ?? path.join(projectRoot(), 'rules'));
+    const dir = path.resolve(parsed.rulesDir ?? path.join(projectRoot(), 'rules'));
+    const sourcesDir = path.resolve(parsed.sourcesDir ?? defaultSourcesDir());
     if (!existsSync(path.join(dir, 'authorities'))) {
       console.error(`sanctuary-rules check: ${dir} is not a rules directory (it has no authorities/ folder)`);
       return 2;
     }
     const started = performance.now();
     const store = loadRules(dir);
-    const problems = checkStore(store);
+    const { problems, outcomes } = checkStore(store, sourcesDir);
     const packs = [...store.packs.values()].reduce(
       (n, versions) => n + versions.length,
       store.rejected.length,
     );
+    if (outcomes.length) console.log(formatOutcomeSpaces(outcomes) + '\n');
     console.log(formatCheckReport(problems, { packs, elapsedMs: performance.now() - started }));
     return problems.some((p) => p.severity === 'error') ? 1 : 0;
   },

@@ -46,7 +46,8 @@ export function schemesPage(rules: RuleService, clock: Clock, views: nunjucks.En
       nation: valueLabel(row.authority.nation),
       tenuresCovered: row.tenuresCovered.map(valueLabel),
       tenuresReferred: row.tenuresReferred.map(valueLabel),
-      tenuresUnstated: row.tenuresUnstated.map(valueLabel),
+      tenuresOpen: row.tenuresOpen.map(valueLabel),
+      tenuresNotCovered: row.tenuresNotCovered.map(valueLabel),
       riskLevelsAccepted: row.riskLevelsAccepted.map(valueLabel),
     }));
     renderPage(res, views, 'schemes.njk', {
