@@ -61,11 +61,11 @@ describe('decisions', () => {
     ).toEqual(['perpetrator-lives-at-property']);
   });
 
-  test('where the policy is silent the outcome is unknown, never a guessed eligible', async () => {
+  test("where the policy's list leaves a case open the outcome is unknown, never a guessed eligible", async () => {
     const res = await decide('dartford', { ...contractExampleCase, referral: { source: 'self' } });
     expect(res.body.outcome).toBe('unknown');
     expect(res.body.reasons).toContainEqual(
-      expect.objectContaining({ code: 'self-referral-unspecified', effect: 'unspecified' }),
+      expect.objectContaining({ code: 'self-referral-open', effect: 'unspecified' }),
     );
   });
 

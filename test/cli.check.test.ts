@@ -57,7 +57,7 @@ test.each([
       void (p.tables.tenureCoverage.rows[4].when['property.tenure'] = ['shared-ownership', 'private-rented']),
     line(
       'dartford.json',
-      'tenureCoverage/other-tenures-unspecified',
+      'tenureCoverage/other-tenures-not-stated',
       '/tables/tenureCoverage/rows/4',
       'error: overlap: this row and row "private-rented" both match 1 case, e.g. property.tenure = private-rented',
     ),
@@ -92,7 +92,7 @@ test.each([
       'referralRoutes/self-referral-refused',
       '/tables/referralRoutes/rows/2',
       escape(
-        'error: conflicting outputs: same cells as row "self-referral-unspecified" but accepted: "unspecified" vs false',
+        'error: conflicting outputs: same cells as row "self-referral-open" but accepted: "open" vs false',
       ),
     ),
   ],

@@ -37,8 +37,11 @@ describe('the matrix', () => {
       outcome: 'eligible',
       funder: 'homelessness-prevention-grant',
       victimContribution: 'none',
-      responseWithinHours: 72,
+      tenureCoverage: 'covered',
+      // "within 3 working days" is not turned into hours.
+      responseWithinHours: null,
     });
+    expect(cell('blaenau-gwent', 'private-rented', 'high').tenureCoverage).toBe('not-covered');
     // Gwynedd's scheme is accessed through MARAC, which the standard case reaches only at high risk.
     expect(cell('gwynedd', 'council-tenant', 'standard').outcome).toBe('ineligible');
     expect(cell('gwynedd', 'council-tenant', 'high').outcome).toBe('eligible');
@@ -84,11 +87,11 @@ describe('formats', () => {
     );
     expect(lines).toHaveLength(matrix.rows.length + 2); // the header, the rows, and the final line break
     expect(matrixCsv(hostile).split('\r\n')[1]).toBe(
-      `anglesey,"A <b>""Council""</b> & Co | Ltd",council-tenant,standard,unknown,community-safety-partnership,none,,"'=HYPERLINK(""x""), soon"`,
+      `anglesey,"A <b>""Council""</b> & Co | Ltd",council-tenant,standard,eligible,community-safety-partnership,none,,"'=HYPERLINK(""x""), soon"`,
     );
   });
 
-  test('md: the standard case in the header, then a table', () => {
+  test('md: the standard case in the header, then a grid with one symbol per cell and a key', () => {
     const md = matrixMarkdown(matrix);
     expect(md).toContain(`Generated from the rule packs in force on ${fixedToday}.`);
     expect(md).toContain(
@@ -96,12 +99,16 @@ describe('formats', () => {
     );
     expect(md).toContain('- `property.landlordPermission`: granted');
     expect(md).toContain(
-      '| Authority | Tenure | Risk level | Outcome | Funder | Victim contribution | Response |',
+      '| Council | Council tenant S | Council tenant M | Council tenant H | Housing association S',
     );
+    // "Fit to all tenure apart from PRS".
     expect(md).toContain(
-      '| Dartford Borough Council | owner-occupier | high | eligible | homelessness-prevention-grant | none | 72 hours |',
+      '| Blaenau Gwent County Borough Council | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✗ | ✗ | ✗ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |',
     );
-    expect(md.split('\n').filter((l) => l.startsWith('| '))).toHaveLength(matrix.rows.length + 2);
+    const authorities = new Set(matrix.rows.map((r) => r.authorityId)).size;
+    expect(md.split('\n').filter((l) => l.startsWith('| '))).toHaveLength(authorities + 2);
+    expect(md).toContain('- ✓ eligible (');
+    expect(md).toContain('- ? unknown');
     expect(matrixMarkdown(hostile)).toContain('| A <b>"Council"</b> & Co \\| Ltd |');
   });
 
@@ -109,9 +116,14 @@ describe('formats', () => {
     const html = matrixHtml(matrix);
     expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
     expect(html).toContain('<caption>');
-    expect(html).toContain('<th scope="col">Victim contribution</th>');
-    expect(html).toContain('<tr><th scope="row">Wrexham County Borough Council</th><td>private-rented</td>');
-    expect(html.match(/<th scope="row">/g)).toHaveLength(matrix.rows.length);
+    expect(html).toContain('<th scope="colgroup" colspan="3">Private rented</th>');
+    expect(html).toContain('<th scope="col"><abbr title="high risk">H</abbr></th>');
+    // The symbol is for the eye; the outcome is in words for a screen reader.
+    expect(html).toContain(
+      '<td title="ineligible"><span aria-hidden="true">✗</span><span class="visually-hidden">ineligible</span></td>',
+    );
+    expect(html.match(/<th scope="row">/g)).toHaveLength(new Set(matrix.rows.map((r) => r.authorityId)).size);
+    expect(html).toContain('<h2>Key</h2>');
     const escaped = matrixHtml(hostile);
     expect(escaped).toContain('A &lt;b&gt;&quot;Council&quot;&lt;/b&gt; &amp; Co | Ltd');
     expect(escaped).not.toContain('<b>');

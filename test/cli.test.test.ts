@@ -27,7 +27,7 @@ const prsScenario = (outcome: string) => ({
 
 test('the bundled suites pass and reach every row', async () => {
   const { code, stdout } = await cli('--min-coverage', '100');
-  expect(stdout).toContain('  ✓ Wrexham does not fit in the private rented sector');
+  expect(stdout).toContain('  ✓ Target hardening in Wrexham is not fitted in PRS');
   expect(stdout).toMatch(/^Coverage: (\d+) of \1 table rows reached \(100\.0%\)$/m);
   expect(lastLine(stdout)).toMatch(/^[1-9]\d* passed, 0 failed$/);
   expect(code).toBe(0);
@@ -87,7 +87,7 @@ test('--coverage lists the rows no scenario reached, and --min-coverage fails be
   const reported = await cli(file, '--coverage');
   expect(reported.code).toBe(0);
   expect(reported.stdout).toContain('Rows no scenario reached:');
-  expect(reported.stdout).toMatch(/^ {2}wrexham 2026\.1 tenureCoverage: other-tenures-unspecified$/m);
+  expect(reported.stdout).toMatch(/^ {2}wrexham 2026\.2 tenureCoverage: other-tenures-not-stated$/m);
   // Given suites are judged on their own authorities only.
   expect(reported.stdout).not.toContain('dartford');
 

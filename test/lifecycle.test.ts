@@ -11,7 +11,7 @@ import { silentLogger } from '../src/logger';
 import { Metrics } from '../src/services/metrics';
 import { RuleService } from '../src/services/ruleService';
 import { contractExampleCase } from './contractExample';
-import { bundledRules, bundledRulesDir, fixedToday } from './testutils/appSetup';
+import { bundledRules, bundledRulesDir, bundledVersion, fixedToday } from './testutils/appSetup';
 
 const root = path.join(__dirname, '..');
 jest.setTimeout(120_000);
@@ -167,7 +167,9 @@ test('/metrics reports requests, decisions, packs and the process', async () => 
   );
   expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0.005",route=/);
   expect(text).toMatch(
-    /sanctuary_rule_pack_info\{authority="dartford",version="2026.1",sha256="[0-9a-f]{64}",effective_from="2026-01-01"\} 1/,
+    new RegExp(
+      `sanctuary_rule_pack_info\\{authority="dartford",version="${bundledVersion('dartford')}",sha256="[0-9a-f]{64}",effective_from="2026-01-01"\\} 1`,
+    ),
   );
   expect(text).toContain(
     `sanctuary_rule_pack_loads_total{result="loaded"} ${[...bundledRules().packs.values()].flat().length}`,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadRules } from '../src/rules/loadRules';
 import { silentLogger } from '../src/logger';
 import { loadRulesOrRefuse } from '../src/server';
-import { bundledRulesDir } from './testutils/appSetup';
+import { bundledRulesDir, bundledVersion } from './testutils/appSetup';
 
 const dartford = JSON.parse(readFileSync(path.join(bundledRulesDir, 'authorities', 'dartford.json'), 'utf8'));
 let dir: string;
@@ -91,10 +91,13 @@ test.each([
 test('two versions of a pack take effect by date, and overlapping dates are refused', () => {
   withPack('dartford.json', (p) => void (p.effectiveTo = '2026-06-30'));
   const store = withPack('dartford-2026-07.json', (p) => {
-    p.version = '2026.2';
+    p.version = '2027.1';
     p.effectiveFrom = '2026-07-01';
   });
-  expect(store.packs.get('dartford')?.map((v) => v.ruleSet.version)).toEqual(['2026.1', '2026.2']);
+  expect(store.packs.get('dartford')?.map((v) => v.ruleSet.version)).toEqual([
+    bundledVersion('dartford'),
+    '2027.1',
+  ]);
   const clash = withPack('dartford-clash.json', (p) => {
     p.version = '2026.3';
     p.effectiveFrom = '2026-08-01';

@@ -47,7 +47,8 @@ describe('the schemes page', () => {
     const text = textOf(welshPrivate.text);
     expect(councilRows(welshPrivate.text)).toBeLessThan(councilRows(all.text));
     expect(text).toContain('Neath Port Talbot County Borough Council'); // fits to all tenures
-    expect(text).not.toContain('Cardiff Council'); // covers private tenants, but the report does not say who may refer
+    expect(text).toContain('Cardiff Council'); // covers private tenants; that the report names no referrers is no gap
+    expect(text).not.toContain('Blaenau Gwent'); // "Fit to all tenure apart from PRS"
     expect(text).not.toContain('Dartford'); // England
     expect(text).not.toContain('Wrexham County Borough Council'); // its scheme does not cover private tenants
     expect(text).not.toContain('Powys County Council'); // runs no scheme
@@ -67,11 +68,17 @@ describe('the schemes page', () => {
     expect(gwynedd).not.toContain('Standard');
     const neathPortTalbot = textOf(html.split('<tr').find((row) => row.includes('Neath Port Talbot'))!);
     expect(neathPortTalbot).toContain('Standard, Medium, High');
-    // Where the report leaves the standard case open, the page says so rather than guessing.
+    // Tenures come from the tenure table: what it leaves open is said, and a referral gap never hides one.
     const cardiff = textOf(html.split('<tr').find((row) => row.includes('Cardiff Council'))!);
-    expect(cardiff).toContain(
-      'The policy does not say: Council tenant, Housing association tenant, Private rented',
+    expect(cardiff).toContain('Council tenant, Private rented, Owner-occupier');
+    expect(cardiff).toContain('Left open by the policy: Housing association tenant, Shared ownership, Other');
+    const blaenauGwent = textOf(html.split('<tr').find((row) => row.includes('Blaenau Gwent'))!);
+    expect(blaenauGwent).toContain(
+      'Council tenant, Housing association tenant, Owner-occupier, Shared ownership, Other',
     );
+    expect(blaenauGwent).toContain('Not covered: Private rented');
+    // "None" is never both "no tenures" and "the victim pays nothing".
+    expect(blaenauGwent).toContain('Nothing to pay');
   });
 
   test('answers 503 with a page, not a stack trace, while no rules are loaded', async () => {
@@ -255,7 +262,8 @@ describe('compare', () => {
     const outcomes = [...res.text.matchAll(/<td class="govuk-table__cell" data-outcome="([a-z-]+)"/g)].map(
       (m) => m[1],
     );
-    expect(outcomes).toEqual(['eligible', 'ineligible']);
+    // Gwynedd's scheme is "accessed via MARAC referral": whether this case is at MARAC decides it, and it is not given.
+    expect(outcomes).toEqual(['eligible', 'more-information-needed']);
   });
 
   test.each([[['dartford']], [['dartford', 'gwynedd', 'wrexham', 'boston']], [['dartford', 'atlantis']]])(

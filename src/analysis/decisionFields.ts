@@ -6,7 +6,12 @@ export type FieldValue = string | readonly string[];
 export type Fields = Record<string, FieldValue>;
 
 const text = (value: unknown) => (value === null || value === undefined ? 'none' : String(value));
-const hours = (withinHours: number | null) => (withinHours === null ? '' : ` within ${withinHours}h`);
+const timescale = ({ withinHours, withinWorkingDays }: Decision['routing'][number]) =>
+  withinWorkingDays !== null
+    ? ` within ${withinWorkingDays} working days`
+    : withinHours === null
+      ? ''
+      : ` within ${withinHours}h`;
 const sorted = (values: readonly string[]) => [...new Set(values)].sort();
 
 /** Everything but the measures offer: the fields that depend on the case, not on the measure asked about. */
@@ -20,7 +25,8 @@ export function caseFields(decision: Decision): Fields {
     'victim contribution': decision.funding.victimContribution,
     'council contribution cap (GBP)': text(decision.funding.councilContributionCapGBP),
     'response within hours': text(decision.response.withinHours),
-    routing: sorted(decision.routing.map((r) => `${r.to}${hours(r.withinHours)}`)),
+    'response within working days': text(decision.response.withinWorkingDays),
+    routing: sorted(decision.routing.map((r) => `${r.to}${timescale(r)}`)),
     // Approvals for particular measures belong to the measures offer.
     approvals: sorted(decision.approvals.filter((a) => a.measures.length === 0).map((a) => a.type)),
   };
@@ -57,6 +63,7 @@ export const fieldOrder: readonly string[] = [
   'victim contribution',
   'council contribution cap (GBP)',
   'response within hours',
+  'response within working days',
   'routing',
   'approvals',
   'measure status',

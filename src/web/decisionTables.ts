@@ -6,6 +6,7 @@ import { tableIds } from '../rules/compilePack';
 import type { CompiledPack, TableId } from '../rules/compiledPack';
 import { questionByPath } from './caseQuestions';
 import { valueLabel } from './labels';
+import { fileOf, sourceHref } from './sourceDocuments';
 
 export interface PrintedRow {
   id: string;
@@ -15,6 +16,8 @@ export interface PrintedRow {
   cells: string[];
   outputs: string[];
   citation: string;
+  /** The cited document, where the service holds it. */
+  sourceHref: string | null;
   quote: string | null;
   note: string | null;
 }
@@ -126,6 +129,7 @@ function printTable(
   raw: RawTable,
   hitPolicy: string,
   citation: (source: Source) => string,
+  documentHref: (source: Source) => string | null,
   nationalDefault: boolean,
   measureLabel: (id: string) => string,
 ): PrintedTable {
@@ -164,6 +168,7 @@ function printTable(
         cells: inputs.map((input) => (input.fact in cells ? cellText(cells[input.fact]!, label) : 'Any')),
         outputs: outputKeys.map((key) => outputText(key, row.then[key], label)),
         citation: citation(row.source),
+        sourceHref: documentHref(row.source),
         quote: row.source.quote ?? null,
         note: row.note ?? null,
       };
@@ -192,6 +197,8 @@ export function printedTables(
     const raw = own ?? (id === 'riskThresholds' ? defaults.riskThresholds : undefined);
     if (!raw) return [];
     const cite = own ? citeIn(pack.sources) : citeIn(defaults.sources);
-    return [printTable(id, raw, compiledTable.hitPolicy, cite, !own, measureLabel)];
+    // The national defaults cite the service's own contract, which is not a policy document.
+    const href = (source: Source) => (own ? sourceHref(fileOf(pack, source)) : null);
+    return [printTable(id, raw, compiledTable.hitPolicy, cite, href, !own, measureLabel)];
   });
 }

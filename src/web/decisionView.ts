@@ -1,9 +1,10 @@
 // A decision as the result page tells it: the outcome in words, reasons with their citations and the policy's
 // own words, and every list labelled for people rather than case systems. Pure: no request, no rendering.
 import type { Decision, Outcome, Reason } from '../contract/apiTypes';
-import type { CompiledPack, TableId } from '../rules/compiledPack';
+import type { CompiledPack } from '../rules/compiledPack';
 import { questionText } from './caseQuestions';
 import { hoursText, poundsText, valueLabel } from './labels';
+import { fileOf, sourceHref, sourceOfRule } from './sourceDocuments';
 
 export interface ReasonView {
   effect: Reason['effect'];
@@ -15,6 +16,8 @@ export interface ReasonView {
   source: string;
   rule: string;
   quote: string | null;
+  /** The cited document, served by the service, where it holds it. */
+  sourceHref: string | null;
 }
 
 export interface DecisionView {
@@ -86,12 +89,13 @@ const statusTagClasses: Record<string, string> = {
 
 /** The policy's own words for a rule row (`authority/table/row`), or for the scheme itself. */
 export function quoteFor(compiled: CompiledPack, rule: string): string | null {
-  const [, table, row] = rule.split('/');
-  const { pack } = compiled;
-  if (table === 'scheme') return pack.scheme.source.quote ?? null;
-  const rows = pack.tables[table as TableId]?.rows as
-    { id: string; source: { quote?: string } }[] | undefined;
-  return rows?.find((r) => r.id === row)?.source.quote ?? null;
+  return sourceOfRule(compiled, rule)?.quote ?? null;
+}
+
+/** A link to the document a rule row cites, where the service holds it. */
+function documentHref(compiled: CompiledPack, rule: string): string | null {
+  const source = sourceOfRule(compiled, rule);
+  return source ? sourceHref(fileOf(compiled.pack, source)) : null;
 }
 
 function reasonView(reason: Reason, compiled: CompiledPack): ReasonView {
@@ -107,6 +111,7 @@ function reasonView(reason: Reason, compiled: CompiledPack): ReasonView {
     source: reason.source,
     rule: reason.rule,
     quote: quoteFor(compiled, reason.rule),
+    sourceHref: documentHref(compiled, reason.rule),
   };
 }
 
@@ -171,13 +176,13 @@ export function decisionView(
       to: valueLabel(step.to),
       // "MARAC: MARAC" says nothing twice.
       name: step.name === valueLabel(step.to) ? null : step.name,
-      timescale: orNotSaid(hoursText(step.withinHours)),
+      timescale: orNotSaid(hoursText(step.withinHours, step.withinWorkingDays)),
       text: step.text,
       rule: step.rule,
     })),
     response: {
       label: orNotSaid(decision.response.label),
-      timescale: hoursText(decision.response.withinHours),
+      timescale: hoursText(decision.response.withinHours, decision.response.withinWorkingDays),
       rule: decision.response.rule,
     },
     alternatives: decision.alternatives.map(valueLabel),

@@ -49,8 +49,9 @@ export function valuePhrase(value: string): string {
     : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
-/** A target time in words: "within 72 hours", or null when the policy gives none. */
-export function hoursText(hours: number | null): string | null {
+/** A target time in words: "within 72 hours", "within 3 working days", or null when the policy gives none. */
+export function hoursText(hours: number | null, workingDays: number | null = null): string | null {
+  if (workingDays !== null) return `within ${workingDays} working ${workingDays === 1 ? 'day' : 'days'}`;
   if (hours === null) return null;
   return `within ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 }

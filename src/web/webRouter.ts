@@ -8,6 +8,7 @@ import { authorityPage } from './pages/authorityPage';
 import { checkForm, checkSubmit } from './pages/checkPage';
 import { compareForm, compareSubmit } from './pages/comparePage';
 import { schemesPage } from './pages/schemesPage';
+import { sourcesRouter } from './sourceDocuments';
 import { createViews } from './views';
 
 export interface WebServices {
@@ -22,6 +23,7 @@ export function webRouter({ rules, clock }: WebServices): Router {
   const views = createViews();
   const router = Router();
   router.use(assetsRouter());
+  router.use(sourcesRouter());
   router.get('/', schemesPage(rules, clock, views));
   router.get('/authorities/:authorityId', authorityPage(rules, clock, views));
   router.get('/check', checkForm(rules, clock, views));

@@ -7,6 +7,7 @@ import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
 import { printedTables, type RawTable } from '../decisionTables';
 import { valueLabel } from '../labels';
+import { sourceHref } from '../sourceDocuments';
 import { measureLabeller } from './catalogue';
 import { renderNotFound, renderPage, storeOrUnavailable } from './render';
 
@@ -32,7 +33,7 @@ export function authorityPage(rules: RuleService, clock: Clock, views: nunjucks.
       description: pack.description ?? null,
       schemeQuote: pack.scheme.source.quote ?? null,
       schemeCitation: compiled.schemeCitation,
-      sources: pack.sources,
+      sources: pack.sources.map((source) => ({ ...source, href: sourceHref(source.file) })),
       alternatives: (pack.alternatives?.values ?? []).map(valueLabel),
       alternativesCitation: compiled.alternativesCitation,
       versions: (store.packs.get(pack.authorityId) ?? []).map((v) => v.ruleSet),
