@@ -28,6 +28,8 @@ COPY package.json openapi.yaml ./
 # The staff pages' templates and their own assets are read at run time.
 COPY src/web/views ./src/web/views
 COPY src/web/public ./src/web/public
+# The policy documents the packs cite, which the staff pages link to.
+COPY docs/sources ./docs/sources
 # Mount another directory at /app/rules (or set RULES_DIR) to serve other rules.
 COPY rules ./rules
 USER node

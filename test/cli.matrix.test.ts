@@ -83,11 +83,11 @@ describe('formats', () => {
   test('csv: a header and one line per row, quoted where needed, formulas defused', () => {
     const lines = matrixCsv(matrix).split('\r\n');
     expect(lines[0]).toBe(
-      'authorityId,authorityName,tenure,riskLevel,outcome,funder,victimContribution,responseWithinHours,responseLabel',
+      'authorityId,authorityName,tenure,riskLevel,outcome,tenureCoverage,funder,victimContribution,responseWithinHours,responseLabel',
     );
     expect(lines).toHaveLength(matrix.rows.length + 2); // the header, the rows, and the final line break
     expect(matrixCsv(hostile).split('\r\n')[1]).toBe(
-      `anglesey,"A <b>""Council""</b> & Co | Ltd",council-tenant,standard,eligible,community-safety-partnership,none,,"'=HYPERLINK(""x""), soon"`,
+      `anglesey,"A <b>""Council""</b> & Co | Ltd",council-tenant,standard,eligible,covered,community-safety-partnership,none,,"'=HYPERLINK(""x""), soon"`,
     );
   });
 

@@ -144,7 +144,9 @@ export interface paths {
      *     authority × tenure × risk level, the outcome, who funds, the victim's contribution and the
      *     response time, each decided for one standard household (`baseCase`) that meets every common
      *     criterion, so that cells differ only by authority, tenure and risk level. JSON by default;
-     *     `format` asks for CSV, Markdown or an HTML table instead. (Addition to the v1 contract.)
+     *     `format=csv` gives the same list as CSV; `md` and `html` give a grid to read at a glance
+     *     (authorities down the side, each tenure at each risk level across, one outcome symbol per cell,
+     *     with a key). (Addition to the v1 contract.)
      */
     get: operations['getCoverageMatrix'];
     put?: never;

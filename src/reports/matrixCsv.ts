@@ -7,6 +7,7 @@ const fields: readonly (keyof CoverageMatrixRow)[] = [
   'tenure',
   'riskLevel',
   'outcome',
+  'tenureCoverage',
   'funder',
   'victimContribution',
   'responseWithinHours',

@@ -155,9 +155,11 @@ test('compare shows two or three councils side by side for the same case', async
 
   // Each column opens that council's full result, carried by the page, not stored.
   await page.click('button[aria-label="See the full result for Gwynedd Council"]');
-  await expect(page.locator('[data-outcome]').getAttribute('data-outcome')).resolves.toBe('ineligible');
+  await expect(page.locator('[data-outcome]').getAttribute('data-outcome')).resolves.toBe(
+    'more-information-needed',
+  );
   await expect(page.locator('#changes li').allTextContents()).resolves.toContain(
-    // Gwynedd generally fits council tenancies; the report does not say it fits this tenure.
+    // Gwynedd generally fits council tenancies, and takes cases at MARAC; this case says neither.
     'Eligible if the referral is made by MARAC and the tenure is council tenant.',
   );
   expect(errors).toEqual([]);
