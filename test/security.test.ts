@@ -1,6 +1,8 @@
 // Access control, security headers, CORS and request limits, as a client meets them.
 import { createHash } from 'node:crypto';
+import http from 'node:http';
 import net from 'node:net';
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createApp } from '../src/http/app';
@@ -42,6 +44,64 @@ describe('API keys', () => {
       401,
     );
     expectProblem(await request(secured).post('/v1/decisions/batch').send({ cases: [] }), 401);
+  });
+
+  // Express routes case-insensitively, so `/V1/...` once reached the decisions with no key.
+  const spellings = [
+    (p: string) => p.replace('/v1', '/V1'),
+    (p: string) => p + '/',
+    (p: string) => p.replace('/v1', '/%76%31'),
+    (p: string) => p.replace('/v1', '/%56%31'),
+    (p: string) => '/' + p,
+    (p: string) => p.replace('/v1', '/./v1'),
+    (p: string) => p.replace('/v1', '/x/../v1'),
+    (p: string) => p.replace('/v1/', '/v1//'),
+  ];
+  // Three items in every row: jest takes a test function's extra parameter for a `done` callback.
+  const routes: [string, string, object | undefined][] = [
+    ['GET', '/v1/authorities', undefined],
+    ['GET', '/v1/authorities/dartford', undefined],
+    ['GET', '/v1/measures', undefined],
+    ['GET', '/v1/rules/status', undefined],
+    ['GET', '/v1/reports/coverage-matrix', undefined],
+    ['POST', '/v1/authorities/dartford/decisions', contractExampleCase],
+    ['POST', '/v1/decisions/batch', { cases: [{ authorityId: 'dartford', case: contractExampleCase }] }],
+  ];
+  /** The path exactly as written: supertest's URL handling would tidy some spellings away. */
+  function rawStatus(port: number, method: string, path: string, body?: object): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const payload = body ? JSON.stringify(body) : '';
+      const req = http.request(
+        {
+          port,
+          host: '127.0.0.1',
+          method,
+          path,
+          agent: false,
+          headers: body ? { 'content-type': 'application/json' } : {},
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode!));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+
+  test.each(routes)('no spelling of %s %s gets past the key check', async (method, path, body) => {
+    const server = secured.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    try {
+      for (const spell of spellings) {
+        const url = spell(path);
+        expect([url, await rawStatus(port, method, url, body)]).toEqual([url, 401]);
+      }
+    } finally {
+      server.close();
+    }
   });
 
   test('a wrong key, or a key sent another way, is refused', async () => {

@@ -3,6 +3,33 @@ import { findClient, type ApiClient } from '../../services/apiKeys';
 import { problem, sendProblem } from '../problem';
 
 /**
+ * The path as a router might read it: percent-decoded, lower-cased, with empty and dot segments resolved.
+ * Express matches routes case-insensitively, so the key check must see `/V1`, `//v1` and `%76` as `/v1`.
+ */
+export function canonicalPath(path: string): string {
+  const segments: string[] = [];
+  for (const raw of path.split('/')) {
+    let segment = raw;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      // A malformed escape is no route of ours; it is compared as it is.
+    }
+    segment = segment.toLowerCase();
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return `/${segments.join('/')}`;
+}
+
+/** Every spelling of a path that could reach an API route. */
+export function isApiPath(path: string): boolean {
+  const canonical = canonicalPath(path);
+  return canonical === '/v1' || canonical.startsWith('/v1/');
+}
+
+/**
  * With API keys configured, every /v1 route needs `Authorization: Bearer <key>`. The client's name is kept
  * for the audit log. Health, readiness, metrics, docs and the staff pages stay open.
  */
@@ -12,7 +39,7 @@ export function setUpAuthentication(clients: readonly ApiClient[] | null): Reque
       res.locals.client = 'anonymous';
       return next();
     }
-    if (req.path !== '/v1' && !req.path.startsWith('/v1/')) return next();
+    if (!isApiPath(req.path)) return next();
     const header = req.headers.authorization ?? '';
     const match = /^Bearer ([^\s]{1,512})$/.exec(header);
     const client = match ? findClient(clients, match[1]!) : null;
