@@ -5,6 +5,7 @@ import cluster from 'node:cluster';
 import { ConfigError, readConfig, type Config } from './config';
 import { createApp } from './http/app';
 import type { Lifecycle } from './http/middleware/setUpHealthChecks';
+import { trackConnections } from './http/drain';
 import { createHttpServer } from './http/httpServer';
 import { createLogger, type Logger } from './logger';
 import { loadRules, type RuleStore } from './rules/loadRules';
@@ -51,42 +52,44 @@ function startWorker(config: Config, log: Logger) {
   const lifecycle: Lifecycle = { draining: false };
   const app = createApp({ rules, clock: ukClock, log, metrics, apiClients, lifecycle, settings: config });
   const server = createHttpServer(app, config);
+  const connections = trackConnections(server);
   server.listen({ port: config.port, host: config.host }, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     log.info('listening', { port, authorities: store.packs.size, rulesDir: config.rulesDir });
   });
 
-  const stop = (signal: string) => {
+  const stop = async (signal: string) => {
     if (lifecycle.draining) return;
     lifecycle.draining = true;
     log.info('draining', { signal, drainTimeoutMs: config.drainTimeoutMs });
     watcher?.close();
-    server.close(() => {
+    const result = await connections.drain(config.drainTimeoutMs);
+    if (result.complete) {
       log.info('stopped');
       process.exit(0);
+    }
+    log.warn('drain timeout: cut the connections still open', {
+      connectionsCut: result.connectionsCut,
+      requestsCut: result.requestsCut,
     });
-    // Keep-alive connections that finish their in-flight request become idle: close them as they do.
-    setInterval(() => server.closeIdleConnections(), 50).unref();
-    server.closeIdleConnections();
-    setTimeout(() => {
-      log.warn('drain timeout: closing the connections still open');
-      server.closeAllConnections();
-      process.exit(1);
-    }, config.drainTimeoutMs).unref();
+    process.exit(1);
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: String(reason) }));
 }
 
 function startPrimary(config: Config, log: Logger) {
   let stopping = false;
+  // A worker that had to cut answers while draining makes the whole stop a failure.
+  let cut = false;
   log.info('starting workers', { workers: config.workers });
   for (let i = 0; i < config.workers; i++) cluster.fork();
   cluster.on('exit', (worker, code) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      cut ||= code !== 0;
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(cut ? 1 : 0);
       return;
     }
     log.warn('worker exited: starting another', { pid: worker.process.pid, code });

@@ -149,7 +149,7 @@ test.each([
 
 test('two versions whose dates overlap are an error', async () => {
   writePack(() => undefined);
-  writePack((p) => void (p.version = '2026.2'), 'dartford-2026-2.json');
+  writePack((p) => void (p.version = '2027.1'), 'dartford-2026-01-01.json');
   const { code, stdout } = await run(dir);
   // Whichever file loads second is the one refused.
   expect(stdout).toMatch(

@@ -1,6 +1,6 @@
 // `sanctuary-rules diff`: what a policy officer sees when one row of a pack changes: the decisions that
 // change, from what to what, in how many cases, and the scenarios whose decision changed.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundledVersion } from './testutils/appSetup';
@@ -93,6 +93,8 @@ test('a measure and a response time: statuses and times change in the cases they
 test('an added and a removed authority are listed', async () => {
   rmSync(path.join(dir, 'authorities', 'powys.json'));
   editPack('boston', (p) => void (p.authorityId = 'boston-copy'));
+  // A pack file is named for its authority.
+  renameSync(path.join(dir, 'authorities', 'boston.json'), path.join(dir, 'authorities', 'boston-copy.json'));
   const { code, stdout } = await run(bundled, dir, '--scenarios', scenarios);
   expect(code).toBe(0);
   expect(stdout).toContain(`boston-copy: added, ${bundledVersion('boston')}`);

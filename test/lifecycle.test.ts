@@ -2,6 +2,7 @@
 // and WORKERS runs identical workers that share the port. Loopback only; every loop is bounded.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, cpSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,6 +113,94 @@ test('SIGTERM: in-flight requests complete, new connections are refused, and the
   expect(statusLines).toEqual(['HTTP/1.1 200 OK', 'HTTP/1.1 200 OK', 'HTTP/1.1 200 OK']);
   expect(await server.exited).toBe(0);
   expect(server.lines.map((l) => l.message)).toEqual(expect.arrayContaining(['draining', 'stopped']));
+});
+
+/** Batches of 1,000 cases whose answers (about 7 MB each) are read only after SIGTERM: none may be cut. */
+async function batchesReadAfterSigterm(server: Started, count: number) {
+  const port = await server.port();
+  const body = JSON.stringify({
+    cases: Array.from({ length: 1000 }, () => ({ authorityId: 'dartford', case: contractExampleCase })),
+  });
+  const agent = new http.Agent({ keepAlive: true });
+  const answers = Array.from({ length: count }, () => {
+    let paused: () => void = () => undefined;
+    const headers = new Promise<void>((resolve) => (paused = resolve));
+    const whole = new Promise<{ status: number; results: number }>((resolve, reject) => {
+      const req = http.request(
+        {
+          port,
+          host: '127.0.0.1',
+          method: 'POST',
+          path: '/v1/decisions/batch',
+          agent,
+          headers: { 'content-type': 'application/json' },
+        },
+        (res) => {
+          // A slow reader: nothing is read until after SIGTERM, so the answer waits on the server's socket.
+          res.pause();
+          paused();
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { results: unknown[] };
+            resolve({ status: res.statusCode!, results: parsed.results.length });
+          });
+          res.on('error', reject);
+          resumeLater.push(() => res.resume());
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    return { headers, whole };
+  });
+  const resumeLater: (() => void)[] = [];
+  await Promise.all(answers.map((a) => a.headers));
+  server.child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 300));
+  for (const resume of resumeLater) resume();
+  const results = await Promise.all(answers.map((a) => a.whole.catch((error: Error) => error.message)));
+  agent.destroy();
+  return results;
+}
+
+test('SIGTERM: ten 1,000-case batches whose answers are not yet read all arrive whole', async () => {
+  const server = start({ DRAIN_TIMEOUT_MS: '20000', LOG_LEVEL: 'info' });
+  const results = await batchesReadAfterSigterm(server, 10);
+  expect(results).toEqual(Array.from({ length: 10 }, () => ({ status: 200, results: 1000 })));
+  expect(await server.exited).toBe(0);
+});
+
+test('WORKERS=2: batches whose answers are not yet read at SIGTERM all arrive whole', async () => {
+  const server = start({
+    WORKERS: '2',
+    DRAIN_TIMEOUT_MS: '20000',
+    PORT: String(40000 + Math.floor(Math.random() * 20000)),
+  });
+  const results = await batchesReadAfterSigterm(server, 4);
+  expect(results).toEqual(Array.from({ length: 4 }, () => ({ status: 200, results: 1000 })));
+  expect(await server.exited).toBe(0);
+});
+
+test('a drain that outlasts DRAIN_TIMEOUT_MS exits 1 and says what it cut', async () => {
+  const server = start({ DRAIN_TIMEOUT_MS: '300' });
+  const port = await server.port();
+  // A request whose body never finishes arriving holds its connection past the deadline.
+  const socket = net.connect(port, '127.0.0.1');
+  socket.on('error', () => undefined);
+  socket.write(
+    'POST /v1/decisions/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+  );
+  await new Promise((r) => setTimeout(r, 300));
+  server.child.kill('SIGTERM');
+  expect(await server.exited).toBe(1);
+  expect(server.lines).toContainEqual(
+    expect.objectContaining({
+      message: 'drain timeout: cut the connections still open',
+      connectionsCut: 1,
+      requestsCut: 1,
+    }),
+  );
 });
 
 test('WORKERS=2 runs two workers on one port, each deciding, and all stop on SIGTERM', async () => {

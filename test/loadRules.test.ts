@@ -90,7 +90,7 @@ test.each([
 
 test('two versions of a pack take effect by date, and overlapping dates are refused', () => {
   withPack('dartford.json', (p) => void (p.effectiveTo = '2026-06-30'));
-  const store = withPack('dartford-2026-07.json', (p) => {
+  const store = withPack('dartford-2026-07-01.json', (p) => {
     p.version = '2027.1';
     p.effectiveFrom = '2026-07-01';
   });
@@ -98,11 +98,43 @@ test('two versions of a pack take effect by date, and overlapping dates are refu
     bundledVersion('dartford'),
     '2027.1',
   ]);
-  const clash = withPack('dartford-clash.json', (p) => {
+  const clash = withPack('dartford-2026-08-01.json', (p) => {
     p.version = '2026.3';
     p.effectiveFrom = '2026-08-01';
   });
-  expect(rejection(clash, 'dartford-clash.json')[0]?.message).toMatch(/overlap/);
+  expect(rejection(clash, 'dartford-2026-08-01.json')[0]?.message).toMatch(/overlap/);
+});
+
+test('a file must be named for the authority it serves, so an edit cannot move it to another', () => {
+  // Changing the id inside dartford.json once made Dartford's rules answer for Uttlesford.
+  const moved = withPack('dartford.json', (p) => void (p.authorityId = 'uttlesford'));
+  expect(rejection(moved, 'dartford.json')).toEqual([
+    expect.objectContaining({
+      pointer: '/authorityId',
+      message: expect.stringContaining('must be named uttlesford.json, or uttlesford-2026-01-01.json'),
+    }),
+  ]);
+  expect(moved.packs.has('uttlesford')).toBe(false);
+});
+
+test('two files claiming the same authority and version are both refused', () => {
+  // A stray copy once replaced dartford.json, because the file read later won.
+  withPack('dartford.json', (p) => void (p.version = '2027.1'));
+  const store = withPack('dartford-2026-01-01.json', (p) => {
+    p.version = '2027.1';
+    p.tables.response.rows[0].then.withinWorkingDays = 1;
+  });
+  for (const file of ['dartford.json', 'dartford-2026-01-01.json'])
+    expect(rejection(store, file)[0]?.message).toMatch(/also claims dartford version 2027\.1/);
+  expect(store.packs.has('dartford')).toBe(false);
+});
+
+test('a stray copy under another name is refused, and the pack it copies stays live', () => {
+  const store = withPack('dartford-copy.json', () => undefined);
+  expect(rejection(store, 'dartford-copy.json')[0]?.message).toMatch(/must be named dartford\.json/);
+  expect(store.packs.get('dartford')?.map((p) => p.file)).toEqual([
+    path.join('authorities', 'dartford.json'),
+  ]);
 });
 
 test('the service refuses to start without one valid pack', () => {

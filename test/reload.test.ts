@@ -74,13 +74,33 @@ test('a refused edit is never activated: the last good version stays live, and s
   expect(liveVersion(rules)).toBe(bundledVersion('dartford'));
 });
 
-test('a reload that cannot read the shared files keeps the live rules', () => {
-  const rules = new RuleService(loadRules(dir));
-  const live = rules.current();
-  writeFileSync(path.join(dir, 'measures.json'), '{');
-  rules.reload(silentLogger);
-  expect(rules.current()).toBe(live);
-});
+test.each(['measures.json', 'national-defaults.json'])(
+  'a reload that cannot read %s keeps it in use, says so until it loads, and still loads pack edits',
+  async (shared) => {
+    const rules = new RuleService(loadRules(dir));
+    const app = createApp({ rules, clock: { today: () => fixedToday }, log: silentLogger });
+    const good = readFileSync(path.join(dir, shared), 'utf8');
+    writeFileSync(path.join(dir, shared), '{');
+    rules.reload(silentLogger);
+    const broken = (await request(app).get('/v1/rules/status')).body;
+    expect(broken.rejected).toEqual([
+      expect.objectContaining({
+        file: shared,
+        errors: [expect.objectContaining({ message: expect.stringMatching(/not valid JSON/) })],
+      }),
+    ]);
+    // Once an edit was silently not loaded while the shared file was broken.
+    writeDartford((p) => (p.version = '2026.7'));
+    rules.reload(silentLogger);
+    expect(liveVersion(rules)).toBe('2026.7');
+    expect((await request(app).get('/v1/rules/status')).body.rejected).toEqual([
+      expect.objectContaining({ file: shared }),
+    ]);
+    writeFileSync(path.join(dir, shared), good);
+    rules.reload(silentLogger);
+    expect((await request(app).get('/v1/rules/status')).body.rejected).toEqual([]);
+  },
+);
 
 test('the watcher reloads after a save', async () => {
   const rules = new RuleService(loadRules(dir));

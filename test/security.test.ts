@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createApp } from '../src/http/app';
 import { createHttpServer } from '../src/http/httpServer';
-import { bodyShapeLimits, shapeProblem } from '../src/http/middleware/setUpLimits';
+import { bodyShapeLimits, nestedTooDeep, shapeProblem } from '../src/http/middleware/setUpLimits';
 import { schemaErrors } from '../src/http/validation';
 import { silentLogger } from '../src/logger';
 import { parseApiKeys } from '../src/services/apiKeys';
@@ -214,6 +214,72 @@ describe('limits', () => {
       .send(deep as object);
     expectProblem(res, 400);
     expect(res.body.detail).toMatch(/nested/);
+  });
+
+  describe('a body nested too deep is refused before it is parsed', () => {
+    /** POSTs a body, in one piece with a Content-Length or streamed in chunks, and returns the answer. */
+    async function post(body: string, chunked: boolean) {
+      const server = app.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      try {
+        return await new Promise<{ status: number; body: { detail?: string }; type: string }>(
+          (resolve, reject) => {
+            const headers: Record<string, string> = { 'content-type': 'application/json' };
+            if (!chunked) headers['content-length'] = String(Buffer.byteLength(body));
+            const req = http.request(
+              { port, host: '127.0.0.1', method: 'POST', path: '/v1/decisions/batch', headers },
+              (res) => {
+                let text = '';
+                res.on('data', (chunk) => (text += chunk));
+                res.on('end', () =>
+                  resolve({
+                    status: res.statusCode!,
+                    body: JSON.parse(text),
+                    type: res.headers['content-type']!,
+                  }),
+                );
+              },
+            );
+            req.on('error', reject);
+            // Streamed in pieces, a body has no Content-Length: body-parser reads it.
+            if (chunked)
+              for (let at = 0; at < body.length; at += 65536) req.write(body.slice(at, at + 65536));
+            req.end(chunked ? undefined : body);
+          },
+        );
+      } finally {
+        server.close();
+      }
+    }
+
+    test.each([
+      ['a plain JSON body', false],
+      ['a chunked body (read by body-parser)', true],
+    ])('%s: 400, and JSON.parse never sees it', async (_kind, chunked) => {
+      // Four million brackets would once have been parsed into as many arrays before the depth was checked.
+      const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+      const parse = jest.spyOn(JSON, 'parse');
+      try {
+        const res = await post(deep, chunked);
+        expect(res.status).toBe(400);
+        expect(res.type).toMatch(/^application\/problem\+json/);
+        expect(res.body.detail).toBe('The body is nested more than 10 levels deep.');
+        expect(parse.mock.calls.filter(([text]) => String(text).startsWith('[['))).toEqual([]);
+      } finally {
+        parse.mockRestore();
+      }
+    });
+
+    test('the scan counts brackets, not brackets inside strings or after escapes', () => {
+      const scan = (text: string, max = 3) => nestedTooDeep(Buffer.from(text), max);
+      expect(scan('{"a":[{"b":1}]}')).toBe(false);
+      expect(scan('{"a":[{"b":[1]}]}')).toBe(true);
+      expect(scan('{"a":"[[[[[[","b":1}')).toBe(false);
+      // A string holding one backslash ends at the next quote; an escaped quote does not end it.
+      expect(scan(String.raw`{"a":"\\"}` + '[[[[')).toBe(true);
+      expect(scan(String.raw`{"a":"\"[[[[[["}`)).toBe(false);
+    });
   });
 
   describe('the shape limits say where a body breaks them', () => {

@@ -114,3 +114,28 @@ export function connectionRefused(port: number): Promise<string> {
     socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
   });
 }
+
+/**
+ * A whole request whose answer is read only after `finish()`: the client stops reading at the answer's first
+ * bytes, so the rest waits on the server's socket when the signal comes (a large batch and a slow reader).
+ */
+export function startSlowReader(port: number, path: string, body: string): InFlight {
+  let markBegun = () => {};
+  const begun = new Promise<void>((resolve) => (markBegun = resolve));
+  let paused = false;
+  const { socket, closed } = connection(port, () => {
+    if (paused) return;
+    paused = true;
+    socket.pause();
+    markBegun();
+  });
+  socket.write(
+    `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+  return {
+    begun,
+    finish: () => void socket.resume(),
+    answer: closed.then((raw) => parseAnswers(raw)[0] ?? null),
+  };
+}

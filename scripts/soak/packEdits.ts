@@ -24,6 +24,13 @@ export function cutOffHalfWay(text: string): EditedPack {
   return { text: text.slice(0, Math.floor(text.length / 2)), version: parsePack(text).version };
 }
 
+/** A new version that claims another authority: it must never answer for that authority. */
+export function movedTo(text: string, authorityId: string): EditedPack {
+  const pack = parsePack(text);
+  const version = soakVersion(pack.version);
+  return { text: JSON.stringify({ ...pack, authorityId, version }, null, 2), version };
+}
+
 /** A new version without its required `scheme`: valid JSON the schema refuses. */
 export function withoutScheme(text: string): EditedPack {
   const { scheme: _scheme, ...rest } = parsePack(text);

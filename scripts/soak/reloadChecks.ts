@@ -1,12 +1,22 @@
 // Pack edits during the load, each checked through GET /v1/rules/status and a decision: at a quarter of the
-// run a valid edit of one pack (a new version) must go live; at half a save cut off half way, and at five
-// eighths a schema error, in another pack must each be refused while its last good version keeps answering;
-// at three quarters that pack is restored and the refusal must clear.
+// run a valid edit of one pack (a new version) must go live; at half a save cut off half way, at five eighths
+// a schema error, and at eleven sixteenths an edit that claims the first pack's authority, in another pack must
+// each be refused while its last good version keeps answering (and the first pack keeps its own rules, and a
+// stray copy of it is refused); at three quarters that pack is restored and the refusal must clear.
 import type { RulesStatus } from '../../src/contract/apiTypes';
 import { check, type Check } from './check';
-import { cutOffHalfWay, withNewVersion, withoutScheme, type EditedPack } from './packEdits';
+import { cutOffHalfWay, movedTo, withNewVersion, withoutScheme, type EditedPack } from './packEdits';
 import type { RulesCopy } from './rulesCopy';
-import { decisionFrom, livePack, rejection, waitForStatus, type LivePack } from './serviceClient';
+import {
+  decisionFrom,
+  livePack,
+  rejection,
+  rulesStatus,
+  waitForStatus,
+  type LivePack,
+} from './serviceClient';
+
+const currentLive = async (url: string, id: string) => livePack(await rulesStatus(url), id)!;
 
 export interface ReloadPlan {
   /** The pack that gets a valid edit. */
@@ -73,6 +83,37 @@ async function brokenEdit(
   );
 }
 
+/** A copy of a pack under another file name: refused, and the pack it copies keeps serving from its own file. */
+async function strayCopy(url: string, rules: RulesCopy, id: string, before: LivePack): Promise<Check> {
+  const name = `${id}-copy.json`;
+  const writtenAt = Date.now();
+  const since = performance.now();
+  const file = rules.writeStray(name, rules.original(id));
+  const seen = await waitForStatus(
+    url,
+    (s) => Date.parse(rejection(s, file)?.rejectedAt ?? '') >= writtenAt,
+    since,
+  );
+  const live = livePack(seen.status, id);
+  rules.removeStray(name);
+  return check(
+    `a stray copy ${name} is refused; ${id} keeps serving from its own file`,
+    seen.met && live?.file === rules.statusFile(id) && live.sha256 === before.sha256,
+    `${seen.met ? 'refused' : 'NOT refused'} after ${ms(seen.afterMs)} (${firstError(seen.status, file)}); ` +
+      `live from ${live?.file ?? 'none'}`,
+  );
+}
+
+/** Whether another authority still answers with its own version after a pack claimed its id. */
+async function stillItsOwn(url: string, id: string, version: string): Promise<Check> {
+  const decision = await decisionFrom(url, id);
+  return check(
+    `${id} still answers with its own rules`,
+    decision.status === 200 && decision.version === version,
+    `a decision: ${decision.status}, version ${decision.version} (expected ${version})`,
+  );
+}
+
 async function restore(url: string, rules: RulesCopy, id: string, before: LivePack): Promise<Check> {
   const file = rules.statusFile(id);
   const since = performance.now();
@@ -130,6 +171,19 @@ export async function editDuringLoad(
       'a schema error (no scheme)',
       withoutScheme(original),
     ),
+  );
+  await at(0.6875);
+  checks.push(
+    await brokenEdit(
+      url,
+      rules,
+      plan.broken,
+      brokenBefore,
+      `its authorityId changed to ${plan.edited}`,
+      movedTo(original, plan.edited),
+    ),
+    await stillItsOwn(url, plan.edited, withNewVersion(rules.original(plan.edited)).version),
+    await strayCopy(url, rules, plan.edited, await currentLive(url, plan.edited)),
   );
   await at(0.75);
   checks.push(await restore(url, rules, plan.broken, brokenBefore));

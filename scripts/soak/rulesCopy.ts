@@ -14,6 +14,9 @@ export interface RulesCopy {
   /** The pack as bundled. */
   original(authorityId: string): string;
   write(authorityId: string, text: string): void;
+  /** Writes a file beside the packs under any name, as a stray copy would be; returns its status path. */
+  writeStray(name: string, text: string): string;
+  removeStray(name: string): void;
   remove(): void;
 }
 
@@ -32,6 +35,11 @@ export function copyBundledRules(): RulesCopy {
     original: (authorityId) =>
       readFileSync(path.join(bundledRulesDir, 'authorities', fileOf(authorityId)), 'utf8'),
     write: (authorityId, text) => writeFileSync(path.join(packDir, fileOf(authorityId)), text),
+    writeStray: (name, text) => {
+      writeFileSync(path.join(packDir, name), text);
+      return path.join('authorities', name);
+    },
+    removeStray: (name) => rmSync(path.join(packDir, name), { force: true }),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

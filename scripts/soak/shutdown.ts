@@ -4,12 +4,24 @@
 // timeout.
 import type { Decision } from '../../src/contract/apiTypes';
 import { check, type Check } from './check';
-import { connectionRefused, startPost, startReadinessProbe, type RawAnswer } from './inFlight';
+import {
+  connectionRefused,
+  startPost,
+  startReadinessProbe,
+  startSlowReader,
+  type RawAnswer,
+} from './inFlight';
 import { startLoad, type Tally } from './load';
 import type { MixRequest } from './loadMix';
 import type { SoakServer } from './serverProcess';
 
-export const shutdownSettings = { burstSeconds: 6, signalAfterMs: 1500, inFlightOfEachKind: 3 };
+export const shutdownSettings = {
+  burstSeconds: 6,
+  signalAfterMs: 1500,
+  inFlightOfEachKind: 3,
+  largeBatches: 4,
+  largeBatchCases: 1000,
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -17,6 +29,15 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timed out'> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timed out'>((resolve) => (timer = setTimeout(() => resolve('timed out'), ms)));
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A batch of the largest size, made from the cases of the mix's batches. */
+function largeBatch(mix: readonly MixRequest[], size: number): MixRequest {
+  const cases = mix
+    .filter((r) => r.kind === 'batch')
+    .flatMap((r) => (JSON.parse(r.body) as { cases: unknown[] }).cases);
+  const body = JSON.stringify({ cases: Array.from({ length: size }, (_, i) => cases[i % cases.length]) });
+  return { ...mix.find((r) => r.kind === 'batch')!, body };
 }
 
 /** A whole, successful answer: 200, every byte, and decisions (not problems) in it. */
@@ -50,7 +71,7 @@ export async function shutDownUnderLoad(
   mix: readonly MixRequest[],
   connections: number,
 ): Promise<Check[]> {
-  const { burstSeconds, signalAfterMs, inFlightOfEachKind } = shutdownSettings;
+  const { burstSeconds, signalAfterMs, inFlightOfEachKind, largeBatches, largeBatchCases } = shutdownSettings;
   const burst = startLoad(server.url, mix, { seconds: burstSeconds }, connections);
   await sleep(signalAfterMs);
 
@@ -59,8 +80,15 @@ export async function shutDownUnderLoad(
     ...mix.filter((r) => r.kind === 'single').slice(0, inFlightOfEachKind),
   ];
   const inFlight = requests.map((r) => startPost(server.port, r.path, r.body));
+  const large = largeBatch(mix, largeBatchCases);
+  const slowReaders = Array.from({ length: largeBatches }, () =>
+    startSlowReader(server.port, large.path, large.body),
+  );
   const readiness = startReadinessProbe(server.port);
-  const begun = await within(Promise.all([...inFlight, readiness].map((r) => r.begun)), 5000);
+  const begun = await within(
+    Promise.all([...inFlight, ...slowReaders, readiness].map((r) => r.begun)),
+    10_000,
+  );
   await sleep(100); // let the server read the probe's unfinished headers
 
   const signalledAt = performance.now();
@@ -68,9 +96,13 @@ export async function shutDownUnderLoad(
   server.signal('SIGTERM');
   await sleep(200);
   const newConnection = await connectionRefused(server.port);
-  for (const request of [...inFlight, readiness]) request.finish();
+  for (const request of [...inFlight, ...slowReaders, readiness]) request.finish();
 
   const answers = await within(Promise.all(inFlight.map((r) => r.answer)), server.drainTimeoutMs + 2000);
+  const largeAnswers = await within(
+    Promise.all(slowReaders.map((r) => r.answer)),
+    server.drainTimeoutMs + 2000,
+  );
   const readyAnswer = await within(readiness.answer, 2000);
   const exit = await within(server.exited, server.drainTimeoutMs + 5000);
   if (exit === 'timed out') server.signal('SIGKILL');
@@ -79,6 +111,8 @@ export async function shutDownUnderLoad(
 
   const completed =
     answers === 'timed out' ? 0 : answers.filter((a, i) => answeredInFull(a, requests[i]!)).length;
+  const largeCompleted =
+    largeAnswers === 'timed out' ? 0 : largeAnswers.filter((a) => answeredInFull(a, large)).length;
   const exitMs = exit === 'timed out' ? null : exit.at - signalledAt;
   const batches = requests.filter((r) => r.kind === 'batch').length;
   const { beforeCut, afterCut } = outcome;
@@ -91,6 +125,11 @@ export async function shutDownUnderLoad(
       begun === 'timed out'
         ? 'the server did not begin every request within 5 s, so none could be in flight'
         : `${completed}/${requests.length} answered 200 in full (${batches} batches, ${requests.length - batches} single decisions; headers and half the body in before the signal)`,
+    ),
+    check(
+      `${largeBatchCases.toLocaleString('en-GB')}-case answers not yet read at SIGTERM arrive whole`,
+      begun !== 'timed out' && largeCompleted === largeBatches,
+      `${largeCompleted}/${largeBatches} answered 200 in full (each client stopped reading at the answer's first bytes until after the signal)`,
     ),
     check(
       '/readyz answers 503 while draining',

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { RulePack } from '../generated/pack';
 import type { CompiledPack } from './compiledPack';
 import { compilePack, type NationalDefaults } from './compilePack';
 import { validatePackSchema, isRulePack } from './packSchema';
@@ -39,10 +40,58 @@ export interface RuleStore {
 
 const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function readJson<T>(file: string): T {
-  const parsed = parseRuleFile(readFileSync(file, 'utf8'));
-  if (!parsed.ok) throw new Error(`${file}${parsed.pointer}: ${parsed.message}`);
-  return parsed.value as T;
+const isMeasureCatalogue = (value: unknown): value is { measures: MeasureInfo[] } =>
+  Array.isArray((value as { measures?: unknown })?.measures) &&
+  (value as { measures: unknown[] }).measures.every(
+    (m) =>
+      typeof (m as MeasureInfo)?.id === 'string' &&
+      typeof (m as MeasureInfo).label === 'string' &&
+      ((m as MeasureInfo).kind === 'equipment' || (m as MeasureInfo).kind === 'works'),
+  );
+
+const isNationalDefaults = (value: unknown): value is NationalDefaults =>
+  typeof value === 'object' && value !== null && Array.isArray((value as NationalDefaults).sources);
+
+/**
+ * A file every pack depends on. At start-up a bad one stops the load; on a reload the previous version stays in
+ * use, and the refusal is reported with the file and the problem until the file loads again.
+ */
+function readSharedFile<T>(
+  dir: string,
+  file: string,
+  isValid: (value: unknown) => value is T,
+  previous: T | undefined,
+  refuse: (problem: PackProblem) => void,
+): T {
+  let problem: PackProblem | null = null;
+  try {
+    const parsed = parseRuleFile(readFileSync(path.join(dir, file), 'utf8'));
+    if (parsed.ok && isValid(parsed.value)) return parsed.value;
+    problem = parsed.ok
+      ? { file, pointer: '', message: 'the file does not have the expected shape', severity: 'error' }
+      : { file, pointer: parsed.pointer, message: parsed.message, severity: 'error' };
+  } catch (error) {
+    problem = { file, pointer: '', message: (error as Error).message, severity: 'error' };
+  }
+  if (previous === undefined)
+    throw new Error(`${path.join(dir, file)}${problem.pointer}: ${problem.message}`);
+  refuse(problem);
+  return previous;
+}
+
+/** A pack file is named for the authority it serves, so an edit inside it can never move it to another. */
+export function fileNameProblem(file: string, pack: RulePack): PackProblem | null {
+  const name = path.basename(file, '.json');
+  const id = pack.authorityId;
+  if (name === id || name === `${id}-${pack.effectiveFrom}`) return null;
+  return {
+    file,
+    pointer: '/authorityId',
+    severity: 'error',
+    message:
+      `the file for authority "${id}" must be named ${id}.json, or ${id}-${pack.effectiveFrom}.json for a ` +
+      `version that takes effect on ${pack.effectiveFrom}`,
+  };
 }
 
 const overlaps = (a: CompiledPack, b: CompiledPack) =>
@@ -64,7 +113,8 @@ export function loadPackFile(
   const schemaProblems = validatePackSchema(parsed.value, file);
   if (schemaProblems.length || !isRulePack(parsed.value)) return { problems: schemaProblems };
   const found = checkPackSemantics(parsed.value, file, knownMeasures);
-  const errors = found.filter((p) => p.severity === 'error');
+  const misnamed = fileNameProblem(file, parsed.value);
+  const errors = [...found.filter((p) => p.severity === 'error'), ...(misnamed ? [misnamed] : [])];
   if (errors.length) return { problems: errors };
   const sha256 = sha256Of(text);
   return {
@@ -79,8 +129,23 @@ export function loadPackFile(
  */
 export function loadRules(dir: string, now: Date = new Date(), previous?: RuleStore): RuleStore {
   const loadedAt = now.toISOString();
-  const measures = readJson<{ measures: MeasureInfo[] }>(path.join(dir, 'measures.json')).measures;
-  const defaults = readJson<NationalDefaults>(path.join(dir, 'national-defaults.json'));
+  const rejected: RejectedFile[] = [];
+  const refuse = (problem: PackProblem) =>
+    rejected.push({ file: problem.file, problems: [problem], rejectedAt: loadedAt, keptVersion: null });
+  const measures = readSharedFile(
+    dir,
+    'measures.json',
+    isMeasureCatalogue,
+    previous && { measures: [...previous.measures] },
+    refuse,
+  ).measures;
+  const defaults = readSharedFile(
+    dir,
+    'national-defaults.json',
+    isNationalDefaults,
+    previous && (JSON.parse(previous.defaultsText) as NationalDefaults),
+    refuse,
+  );
   const knownMeasures = new Set(measures.map((m) => m.id));
   const sharedFilesChanged =
     !previous ||
@@ -88,7 +153,6 @@ export function loadRules(dir: string, now: Date = new Date(), previous?: RuleSt
     previous.defaultsText !== JSON.stringify(defaults);
   const previousByFile = new Map([...(previous?.packs.values() ?? [])].flat().map((p) => [p.file, p]));
   const packs = new Map<string, CompiledPack[]>();
-  const rejected: RejectedFile[] = [];
   const warnings: PackProblem[] = [];
   const add = (pack: CompiledPack): PackProblem | null => {
     const versions = packs.get(pack.pack.authorityId) ?? [];
@@ -106,15 +170,21 @@ export function loadRules(dir: string, now: Date = new Date(), previous?: RuleSt
   const names = readdirSync(packDir)
     .filter((name) => name.endsWith('.json'))
     .sort();
-  for (const name of names) {
+  const loads = names.map((name) => {
     const file = path.join('authorities', name);
     const text = readFileSync(path.join(packDir, name), 'utf8');
     const before = previousByFile.get(file);
     const unchanged = before && !sharedFilesChanged && before.ruleSet.sha256 === sha256Of(text);
-    const loaded = unchanged
+    const loaded: PackLoad = unchanged
       ? { pack: before, warnings: [] }
       : loadPackFile(file, text, knownMeasures, defaults, loadedAt);
-    const problems = 'problems' in loaded ? loaded.problems : [add(loaded.pack)].filter((p) => p !== null);
+    return { file, before, loaded };
+  });
+  const claims = sameVersionClaims(loads.flatMap(({ loaded }) => ('pack' in loaded ? [loaded.pack] : [])));
+  for (const { file, before, loaded } of loads) {
+    const claim = 'pack' in loaded ? claims.get(loaded.pack) : undefined;
+    const problems =
+      'problems' in loaded ? loaded.problems : claim ? [claim] : [add(loaded.pack)].filter((p) => p !== null);
     if (problems.length) {
       const kept = before && !add(before) ? before.ruleSet.version : null;
       rejected.push({ file, problems, rejectedAt: loadedAt, keptVersion: kept });
@@ -132,6 +202,32 @@ export function loadRules(dir: string, now: Date = new Date(), previous?: RuleSt
     rejected,
     warnings,
   };
+}
+
+/**
+ * Two files that claim the same authority and version: each is refused, so neither can silently replace the
+ * other, and the last good version of each stays live.
+ */
+function sameVersionClaims(loaded: readonly CompiledPack[]): Map<CompiledPack, PackProblem> {
+  const byVersion = new Map<string, CompiledPack[]>();
+  for (const pack of loaded) {
+    const key = `${pack.pack.authorityId}\u0000${pack.ruleSet.version}`;
+    byVersion.set(key, [...(byVersion.get(key) ?? []), pack]);
+  }
+  const claims = new Map<CompiledPack, PackProblem>();
+  for (const packs of byVersion.values()) {
+    if (packs.length < 2) continue;
+    for (const pack of packs) {
+      const others = packs.filter((p) => p !== pack).map((p) => p.file);
+      claims.set(pack, {
+        file: pack.file,
+        pointer: '/version',
+        severity: 'error',
+        message: `${others.join(', ')} also claims ${pack.pack.authorityId} version ${pack.ruleSet.version}: both are refused until one is changed`,
+      });
+    }
+  }
+  return claims;
 }
 
 /** The version of an authority's pack in force on `asOf` (an ISO date). */

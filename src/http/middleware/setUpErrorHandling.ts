@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { HttpProblem, problem, sendProblem } from '../problem';
 import type { Logger } from '../../logger';
+import { bodyShapeLimits } from './setUpLimits';
 
 export const notFound: RequestHandler = (req, res) => {
   sendProblem(res, problem(404, `There is nothing at ${req.method} ${req.path}.`));
@@ -30,6 +31,13 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         return sendProblem(res, problem(415, 'Send the body as UTF-8 application/json.'));
       case 'request.aborted':
         return sendProblem(res, problem(400, 'The request was aborted.'));
+      case 'entity.too.deep':
+        return sendProblem(
+          res,
+          problem(400, `The body is nested more than ${bodyShapeLimits.maxDepth} levels deep.`, [
+            { pointer: '', message: `is nested more than ${bodyShapeLimits.maxDepth} levels deep` },
+          ]),
+        );
     }
     // Any error that carries a client status (e.g. a path that cannot be URL-decoded) is the client's.
     if (parserError.status && parserError.status >= 400 && parserError.status < 500) {

@@ -21,6 +21,36 @@ export interface BodyShapeLimits {
 
 export const bodyShapeLimits: BodyShapeLimits = { maxDepth: 10, maxArrayItems: 100, maxCases: 1000 };
 
+const quote = 0x22;
+const backslash = 0x5c;
+const openers = new Set([0x7b, 0x5b]);
+const closers = new Set([0x7d, 0x5d]);
+
+/**
+ * Whether JSON text opens more than `maxDepth` objects and lists inside one another, found in one pass over
+ * the bytes before anything is parsed: a body of nested brackets must be refused before JSON.parse builds
+ * millions of arrays from it. Brackets inside strings do not count. Invalid JSON is left to the parser.
+ */
+export function nestedTooDeep(json: Buffer, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const byte = json[i]!;
+    if (inString) {
+      if (byte === backslash) i++;
+      else if (byte === quote) inString = false;
+    } else if (byte === quote) inString = true;
+    else if (openers.has(byte)) {
+      if (++depth > maxDepth) return true;
+    } else if (closers.has(byte)) depth--;
+  }
+  return false;
+}
+
+/** The error both body readers raise for a body nested too deep, answered as a 400 problem. */
+export const tooDeepError = () =>
+  Object.assign(new Error('entity.too.deep'), { type: 'entity.too.deep', status: 400, expose: true });
+
 /** A key as a JSON pointer segment. Most keys need no escaping, and a search is cheaper than two replaces. */
 export const escapePointer = (key: string) =>
   key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;

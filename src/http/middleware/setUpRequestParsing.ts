@@ -2,7 +2,7 @@
 import express, { type NextFunction, type Request, type RequestHandler } from 'express';
 import { HttpProblem, problem } from '../problem';
 import { inSeries } from './inSeries';
-import { bodyShapeLimit } from './setUpLimits';
+import { bodyShapeLimit, bodyShapeLimits, nestedTooDeep, tooDeepError } from './setUpLimits';
 
 type CountedRequest = Request & { bodyBytes?: number };
 
@@ -28,9 +28,13 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** A chunked request can turn out empty: only the parser knows, so it records how many bytes it read. */
+/**
+ * Runs on the bytes before body-parser parses them: a chunked request can turn out empty, which only the
+ * parser knows, so it records how many bytes it read; and a body nested too deep is refused unparsed.
+ */
 const recordBodyBytes = (req: CountedRequest, _res: unknown, buffer: Buffer) => {
   req.bodyBytes = buffer.length;
+  if (nestedTooDeep(buffer, bodyShapeLimits.maxDepth)) throw tooDeepError();
 };
 
 const requireNonEmpty: RequestHandler = (req, _res, next) =>
@@ -84,6 +88,7 @@ function readPlainJson(req: Request, next: NextFunction): void {
   const onEnd = () => {
     stopListening();
     const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, bytes);
+    if (nestedTooDeep(body, bodyShapeLimits.maxDepth)) return next(tooDeepError());
     let parsed: unknown;
     try {
       parsed = parseStrictJson(body.toString('utf8'));
