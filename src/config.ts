@@ -16,6 +16,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitSingle: number;
   bodyLimitBatch: number;
+  /** Body bytes read at once across all connections (at least one batch). */
+  bodyBytesInFlight: number;
   /** How long in-flight requests get to finish after SIGTERM. */
   drainTimeoutMs: number;
   /** How long a client may take to send a whole request. */
@@ -89,7 +91,7 @@ export function readConfig(env: Env = process.env): Config {
   const apiKeysFile = env.API_KEYS_FILE ? path.resolve(env.API_KEYS_FILE) : null;
   if (apiKeysFile && !existsSync(apiKeysFile))
     throw new ConfigError(`API_KEYS_FILE does not exist: ${apiKeysFile}`);
-  return {
+  const config: Config = {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     rulesDir,
@@ -98,6 +100,7 @@ export function readConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     bodyLimitSingle: bytes(env, 'BODY_LIMIT_SINGLE', 64 * 1024, 10 * units.mb!),
     bodyLimitBatch: bytes(env, 'BODY_LIMIT_BATCH', 8 * units.mb!, 64 * units.mb!),
+    bodyBytesInFlight: bytes(env, 'BODY_BYTES_IN_FLIGHT', 32 * units.mb!, 1024 * units.mb!),
     drainTimeoutMs: integer(env, 'DRAIN_TIMEOUT_MS', 10_000, 0, 600_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 1000, 600_000),
     maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024, 1024, 1024 * 1024),
@@ -105,4 +108,9 @@ export function readConfig(env: Env = process.env): Config {
     workers: workers(env),
     corsOrigins: origins(env),
   };
+  if (config.bodyBytesInFlight < config.bodyLimitBatch)
+    throw new ConfigError(
+      'BODY_BYTES_IN_FLIGHT must be at least BODY_LIMIT_BATCH, or no batch could be read',
+    );
+  return config;
 }

@@ -282,6 +282,51 @@ describe('limits', () => {
     });
   });
 
+  test('body bytes in flight are capped: past the cap, 503 with Retry-After, and room again once answered', async () => {
+    const budgeted = createApp({
+      rules: new RuleService(bundledRules()),
+      clock: { today: () => fixedToday },
+      log: silentLogger,
+      settings: { bodyLimitBatch: 100_000, bodyBytesInFlight: 150_000 },
+    });
+    const server = budgeted.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const body = JSON.stringify({ cases: [{ authorityId: 'dartford', case: contractExampleCase }] }).padEnd(
+      90_000,
+      ' ',
+    );
+    const head = `POST /v1/decisions/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const answer = (socket: net.Socket) =>
+      new Promise<string>((resolve) => {
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk));
+        socket.on('close', () => resolve(text));
+        socket.on('error', () => resolve(text));
+      });
+    try {
+      // The first body arrives slowly and holds 90 kB of the 150 kB.
+      const slow = net.connect(port, '127.0.0.1');
+      const slowAnswer = answer(slow);
+      slow.write(head + body.slice(0, 1000));
+      await new Promise((r) => setTimeout(r, 200));
+      const refused = net.connect(port, '127.0.0.1');
+      const refusedAnswer = answer(refused);
+      refused.write(head + body);
+      const text = await refusedAnswer;
+      expect(text).toMatch(/^HTTP\/1.1 503 /);
+      expect(text).toMatch(/\r\nRetry-After: 1\r\n/i);
+      expect(text).toContain('application/problem+json');
+      slow.end(body.slice(1000));
+      expect(await slowAnswer).toMatch(/^HTTP\/1.1 200 /);
+      // Once the first is answered its bytes are free again.
+      const res = await request(budgeted).post('/v1/decisions/batch').type('json').send(body);
+      expect(res.status).toBe(200);
+    } finally {
+      server.close();
+    }
+  });
+
   describe('the shape limits say where a body breaks them', () => {
     const nestedObject = (levels: number): object => (levels ? { a: nestedObject(levels - 1) } : {});
     const list = (length: number) => Array.from({ length }, () => ({}));

@@ -16,6 +16,7 @@ import { copyBundledRules, type RulesCopy } from './rulesCopy';
 import { rulesStatus } from './serviceClient';
 import { logCheck } from './serviceLogs';
 import { startServer, type SoakServer } from './serverProcess';
+import { hostileBodies } from './hostileBodies';
 import { shutDownUnderLoad, shutdownSettings } from './shutdown';
 
 /** One pack gets a valid edit, another the broken ones; both are in the load mix. */
@@ -65,6 +66,8 @@ async function soak(options: SoakOptions, rules: RulesCopy): Promise<Row[]> {
     const rss = trendOf(sampler.rss);
     const heapUsed = trendOf(sampler.heapUsed);
 
+    progress('hostile bodies: ten 8 MB nested bodies at once, then a hundred 8 MB batches at once');
+    const hostileChecks = await hostileBodies(server, mix);
     progress(`SIGTERM ${shutdownSettings.signalAfterMs / 1000} s into a final burst`);
     const shutdownChecks = await shutDownUnderLoad(server, mix, options.connections);
     const settings =
@@ -74,7 +77,7 @@ async function soak(options: SoakOptions, rules: RulesCopy): Promise<Row[]> {
       ...warmUpRows(warmUp.result),
       ...loadRows(main.result, settings),
       ...memoryRows(idleRss, rss, heapUsed),
-      ...checkRows([ready, ...reloadChecks, ...shutdownChecks, logCheck(server.logs)]),
+      ...checkRows([ready, ...reloadChecks, ...hostileChecks, ...shutdownChecks, logCheck(server.logs)]),
     ];
   } finally {
     server.signal('SIGKILL'); // only if it is somehow still running

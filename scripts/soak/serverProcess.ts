@@ -47,6 +47,8 @@ export async function startServer(rulesDir: string): Promise<SoakServer> {
       LOG_LEVEL: 'warn',
       DRAIN_TIMEOUT_MS: String(drainTimeoutMs),
       WORKERS: '1',
+      // As the Deployment runs it (deploy/kubernetes/deployment.yaml).
+      NODE_OPTIONS: '--max-old-space-size=320',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -971,6 +971,29 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /**
+     * @description Not ready (no valid rule packs are loaded), or busy: the request bodies being read at once across
+     *     all connections have reached `BODY_BYTES_IN_FLIGHT`, and this body was not read. Then `Retry-After`
+     *     says when to try again. (The busy answer is an addition to the v1 contract.)
+     */
+    NotReadyOrBusy: {
+      headers: {
+        /** @description Seconds to wait before trying again (only when busy). */
+        'Retry-After'?: number;
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "about:blank",
+         *       "title": "Service Unavailable",
+         *       "status": 503,
+         *       "detail": "The service is busy reading other requests: try again shortly."
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /** @description An unexpected fault in the service (never a client's mistake). */
     InternalError: {
       headers: {
@@ -1237,7 +1260,7 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       500: components['responses']['InternalError'];
-      503: components['responses']['NotReady'];
+      503: components['responses']['NotReadyOrBusy'];
     };
   };
   decideBatch: {
@@ -1290,7 +1313,7 @@ export interface operations {
       413: components['responses']['PayloadTooLarge'];
       415: components['responses']['UnsupportedMediaType'];
       500: components['responses']['InternalError'];
-      503: components['responses']['NotReady'];
+      503: components['responses']['NotReadyOrBusy'];
     };
   };
   listMeasures: {

@@ -26,6 +26,8 @@ import { webRouter } from '../web/webRouter';
 export interface HttpSettings {
   bodyLimitSingle: number;
   bodyLimitBatch: number;
+  /** The body bytes read at once across all connections; past it, 503 with Retry-After. */
+  bodyBytesInFlight: number;
   maxUrlLength: number;
   corsOrigins: readonly string[];
 }
@@ -33,6 +35,7 @@ export interface HttpSettings {
 export const defaultHttpSettings: HttpSettings = {
   bodyLimitSingle: 64 * 1024,
   bodyLimitBatch: 8 * 1024 * 1024,
+  bodyBytesInFlight: 32 * 1024 * 1024,
   maxUrlLength: 2048,
   corsOrigins: [],
 };

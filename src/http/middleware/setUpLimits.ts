@@ -21,30 +21,41 @@ export interface BodyShapeLimits {
 
 export const bodyShapeLimits: BodyShapeLimits = { maxDepth: 10, maxArrayItems: 100, maxCases: 1000 };
 
-const quote = 0x22;
-const backslash = 0x5c;
-const openers = new Set([0x7b, 0x5b]);
-const closers = new Set([0x7d, 0x5d]);
-
 /**
  * Whether JSON text opens more than `maxDepth` objects and lists inside one another, found in one pass over
  * the bytes before anything is parsed: a body of nested brackets must be refused before JSON.parse builds
- * millions of arrays from it. Brackets inside strings do not count. Invalid JSON is left to the parser.
+ * millions of arrays from it. Brackets inside strings do not count, and a string is skipped with a native
+ * search for its closing quote. Invalid JSON is left to the parser.
  */
 export function nestedTooDeep(json: Buffer, maxDepth: number): boolean {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < json.length; i++) {
-    const byte = json[i]!;
-    if (inString) {
-      if (byte === backslash) i++;
-      else if (byte === quote) inString = false;
-    } else if (byte === quote) inString = true;
-    else if (openers.has(byte)) {
-      if (++depth > maxDepth) return true;
-    } else if (closers.has(byte)) depth--;
+    switch (json[i]) {
+      case 0x22: // "
+        i = closingQuote(json, i);
+        break;
+      case 0x5b: // [
+      case 0x7b: // {
+        if (++depth > maxDepth) return true;
+        break;
+      case 0x5d: // ]
+      case 0x7d: // }
+        depth--;
+    }
   }
   return false;
+}
+
+/** The index of the quote that closes the string opened at `open` (one not escaped), or the end. */
+function closingQuote(json: Buffer, open: number): number {
+  let at = json.indexOf(0x22, open + 1);
+  while (at > 0) {
+    let backslashes = 0;
+    while (json[at - 1 - backslashes] === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return at;
+    at = json.indexOf(0x22, at + 1);
+  }
+  return json.length;
 }
 
 /** The error both body readers raise for a body nested too deep, answered as a 400 problem. */

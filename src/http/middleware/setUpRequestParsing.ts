@@ -114,13 +114,49 @@ function readPlainJson(req: Request, next: NextFunction): void {
   req.on('close', onAbort);
 }
 
+/**
+ * The body bytes the process may be reading at once, across every connection. A request holds its declared
+ * length (or, streamed, the most it may send) from before its body is read until its answer is done, so a flood
+ * of large bodies meets a 503 and Retry-After instead of growing the heap past the container's memory.
+ */
+export class BodyBudget {
+  private held = 0;
+
+  constructor(readonly bytes: number) {}
+
+  get inUse(): number {
+    return this.held;
+  }
+
+  /** Middleware that holds a body's bytes for the life of its request, or answers 503 when they do not fit. */
+  hold(limit: number): RequestHandler {
+    return (req, res, next) => {
+      const declared = Number(req.headers['content-length']);
+      const bytes = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, limit) : limit;
+      if (this.held + bytes > this.bytes) {
+        res.setHeader('Retry-After', '1');
+        // The body is not read; closing spares the service from receiving it only to throw it away.
+        res.setHeader('Connection', 'close');
+        return next(
+          new HttpProblem(problem(503, 'The service is busy reading other requests: try again shortly.')),
+        );
+      }
+      this.held += bytes;
+      res.once('close', () => (this.held -= bytes));
+      next();
+    };
+  }
+}
+
 /** For POST routes: refuses non-JSON, then parses strictly (objects and lists only) within `limit` bytes. */
-export function jsonBody(limit: number): RequestHandler[] {
+export function jsonBody(limit: number, budget?: BodyBudget): RequestHandler[] {
   const parseWithBodyParser = inSeries(
     express.json({ limit, strict: true, type: 'application/json', verify: recordBodyBytes }),
     requireNonEmpty,
   );
   const readBody: RequestHandler = (req, res, next) =>
     isPlainJson(req, limit) ? readPlainJson(req, next) : parseWithBodyParser(req, res, next);
-  return [requireJson, readBody, bodyShapeLimit()];
+  return budget
+    ? [requireJson, budget.hold(limit), readBody, bodyShapeLimit()]
+    : [requireJson, readBody, bodyShapeLimit()];
 }

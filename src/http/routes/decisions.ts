@@ -12,7 +12,7 @@ import { batchJson, decisionBytes } from '../decisionJson';
 import { sendJsonBytes } from '../jsonOutput';
 import { inSeries } from '../middleware/inSeries';
 import { bodyShapeLimits, shapeProblem } from '../middleware/setUpLimits';
-import { jsonBody } from '../middleware/setUpRequestParsing';
+import { BodyBudget, jsonBody } from '../middleware/setUpRequestParsing';
 import { HttpProblem, problem, sendProblem } from '../problem';
 import { schemaErrors } from '../validation';
 import { requireReady } from './requireReady';
@@ -39,6 +39,7 @@ interface DecisionsDeps {
 
 export function decisionsRouter({ rules, clock, log, metrics, settings }: DecisionsDeps): Router {
   const router = Router();
+  const budget = new BodyBudget(settings.bodyBytesInFlight);
 
   /** Decides one case, and writes the audit line: the decision, never the person. */
   function decideAndAudit(
@@ -103,7 +104,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
 
   router.post(
     '/v1/authorities/:authorityId/decisions',
-    inSeries(requireReady(rules), ...jsonBody(settings.bodyLimitSingle)),
+    inSeries(requireReady(rules), ...jsonBody(settings.bodyLimitSingle, budget)),
     (req, res) => {
       const store = rules.current()!;
       const authorityId = req.params.authorityId as string;
@@ -120,7 +121,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
 
   router.post(
     '/v1/decisions/batch',
-    inSeries(requireReady(rules), ...jsonBody(settings.bodyLimitBatch)),
+    inSeries(requireReady(rules), ...jsonBody(settings.bodyLimitBatch, budget)),
     (req, res) => {
       const store = rules.current()!;
       const body = req.body as BatchRequest;
