@@ -216,6 +216,26 @@ describe('limits', () => {
     expect(res.body.detail).toMatch(/nested/);
   });
 
+  test.each([
+    ['DELETE', '/v1/measures', 'GET, HEAD'],
+    ['GET', '/v1/authorities/dartford/decisions', 'POST'],
+    ['PUT', '/V1/Decisions/Batch/', 'POST'],
+    ['TRACE', '/v1/authorities', 'GET, HEAD'],
+    ['POST', '/healthz', 'GET, HEAD'],
+  ])('%s %s is 405 with Allow: %s, not 404', async (method, path, allow) => {
+    const res = await request(app)[method.toLowerCase() as 'get'](path);
+    expectProblem(res, 405);
+    expect(res.headers.allow).toBe(allow);
+    expect(res.body.title).toBe('Method not allowed');
+  });
+
+  test('every status the service answers has its own title, never "Error"', async () => {
+    const long = await request(app).get(`/v1/authorities/${'a'.repeat(3000)}`);
+    expect(long.body.title).toBe('URI too long');
+    const res = await request(app).get('/no/such/page');
+    expect(res.status).toBe(404);
+  });
+
   describe('a body nested too deep is refused before it is parsed', () => {
     /** POSTs a body, in one piece with a Content-Length or streamed in chunks, and returns the answer. */
     async function post(body: string, chunked: boolean) {

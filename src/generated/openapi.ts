@@ -971,6 +971,105 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
+    /** @description The request took longer than `REQUEST_TIMEOUT_MS` to arrive. The connection is closed. */
+    RequestTimeout: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "about:blank",
+         *       "title": "Request timeout",
+         *       "status": 408,
+         *       "detail": "The request took too long to arrive."
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The URL is longer than `MAX_URL_LENGTH`. */
+    UriTooLong: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "about:blank",
+         *       "title": "URI too long",
+         *       "status": 414,
+         *       "detail": "The URL is longer than 2048 characters."
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /** @description The request line and headers are larger than `MAX_HEADER_BYTES`. The connection is closed. */
+    HeadersTooLarge: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "about:blank",
+         *       "title": "Request header fields too large",
+         *       "status": 431,
+         *       "detail": "The request headers (or URL) are too large."
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /**
+     * @description The authority has rule packs, but none is in force on the case's `asOf` date (for example a date before
+     *     its first pack takes effect). (Addition to the v1 contract.)
+     */
+    NoPackInForce: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "about:blank",
+         *       "title": "Unprocessable content",
+         *       "status": 422,
+         *       "detail": "No dartford rule pack is in force on 1999-01-01.",
+         *       "errors": [
+         *         {
+         *           "pointer": "/asOf",
+         *           "message": "no rule pack in force on this date"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /**
+     * @description The path exists, but not with this method. `Allow` lists the methods it takes. (Addition to the v1
+     *     contract.)
+     */
+    MethodNotAllowed: {
+      headers: {
+        /** @description The methods the path takes, e.g. `GET, HEAD`. */
+        Allow?: string;
+        [name: string]: unknown;
+      };
+      content: {
+        /**
+         * @example {
+         *       "type": "about:blank",
+         *       "title": "Method not allowed",
+         *       "status": 405,
+         *       "detail": "POST is not allowed on /v1/measures."
+         *     }
+         */
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
     /**
      * @description Not ready (no valid rule packs are loaded), or busy: the request bodies being read at once across
      *     all connections have reached `BODY_BYTES_IN_FLIGHT`, and this body was not read. Then `Retry-After`
@@ -1058,6 +1157,10 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      405: components['responses']['MethodNotAllowed'];
+      408: components['responses']['RequestTimeout'];
+      414: components['responses']['UriTooLong'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['InternalError'];
       503: components['responses']['NotReady'];
     };
@@ -1088,6 +1191,10 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      408: components['responses']['RequestTimeout'];
+      414: components['responses']['UriTooLong'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['InternalError'];
       503: components['responses']['NotReady'];
     };
@@ -1257,8 +1364,13 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
+      405: components['responses']['MethodNotAllowed'];
+      408: components['responses']['RequestTimeout'];
       413: components['responses']['PayloadTooLarge'];
+      414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      422: components['responses']['NoPackInForce'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['InternalError'];
       503: components['responses']['NotReadyOrBusy'];
     };
@@ -1310,8 +1422,12 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      405: components['responses']['MethodNotAllowed'];
+      408: components['responses']['RequestTimeout'];
       413: components['responses']['PayloadTooLarge'];
+      414: components['responses']['UriTooLong'];
       415: components['responses']['UnsupportedMediaType'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['InternalError'];
       503: components['responses']['NotReadyOrBusy'];
     };
@@ -1351,6 +1467,10 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      405: components['responses']['MethodNotAllowed'];
+      408: components['responses']['RequestTimeout'];
+      414: components['responses']['UriTooLong'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['InternalError'];
     };
   };
@@ -1399,6 +1519,10 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      405: components['responses']['MethodNotAllowed'];
+      408: components['responses']['RequestTimeout'];
+      414: components['responses']['UriTooLong'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['InternalError'];
     };
   };
@@ -1430,6 +1554,10 @@ export interface operations {
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
+      405: components['responses']['MethodNotAllowed'];
+      408: components['responses']['RequestTimeout'];
+      414: components['responses']['UriTooLong'];
+      431: components['responses']['HeadersTooLarge'];
       500: components['responses']['InternalError'];
       503: components['responses']['NotReady'];
     };
@@ -1500,13 +1628,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The OpenAPI document, as YAML. */
+      /** @description The OpenAPI document, as YAML (this document). */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/yaml': string;
+          'application/yaml': Record<string, never>;
         };
       };
     };

@@ -13,6 +13,7 @@ import { errorHandler, notFound } from './middleware/setUpErrorHandling';
 import { setUpDraining, setUpHealthChecks, type Lifecycle } from './middleware/setUpHealthChecks';
 import { setUpUrlLimit } from './middleware/setUpLimits';
 import { setUpMetricsEndpoint } from './middleware/setUpMetrics';
+import { methodNotAllowed } from './middleware/setUpMethodNotAllowed';
 import { setUpRequestId } from './middleware/setUpRequestId';
 import { setUpRequestTelemetry } from './middleware/setUpRequestTelemetry';
 import { setUpSecurityHeaders } from './middleware/setUpSecurityHeaders';
@@ -81,6 +82,7 @@ export function createApp(services: Services): express.Express {
   app.use(reportsRouter(rules, clock));
   app.use(rulesStatusRouter(rules));
   app.use(webRouter({ rules, clock }));
+  app.use(methodNotAllowed);
   app.use(notFound);
   app.use(errorHandler(log));
   return app;
