@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from './contract/projectRoot';
+import type { StaffSignInSettings } from './web/staffSignIn';
 
 export interface Config {
   port: number;
@@ -26,6 +27,9 @@ export interface Config {
   maxUrlLength: number;
   workers: number;
   corsOrigins: string[];
+  /** null: the staff pages are open (local use only). */
+  staffSignIn: StaffSignInSettings | null;
+  staffChecksPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +74,36 @@ function workers(env: Env): number {
   return integer(env, 'WORKERS', 1, 1, 64);
 }
 
+const signInNames = [
+  'STAFF_OIDC_ISSUER',
+  'STAFF_OIDC_CLIENT_ID',
+  'STAFF_OIDC_CLIENT_SECRET',
+  'STAFF_OIDC_REDIRECT_URL',
+  'STAFF_SESSION_SECRET',
+] as const;
+
+/** All of the STAFF_OIDC_* settings, or none: half a sign-in must never leave the pages open by mistake. */
+function staffSignIn(env: Env): StaffSignInSettings | null {
+  const given = signInNames.filter((name) => env[name]);
+  if (given.length === 0) return null;
+  const missing = signInNames.filter((name) => !env[name]);
+  if (missing.length)
+    throw new ConfigError(`staff sign-in needs ${missing.join(', ')} as well as ${given.join(', ')}`);
+  for (const name of ['STAFF_OIDC_ISSUER', 'STAFF_OIDC_REDIRECT_URL'] as const) {
+    if (!/^https?:\/\/\S+$/.test(env[name]!))
+      throw new ConfigError(`${name} must be a URL, not "${env[name]}"`);
+  }
+  if (env.STAFF_SESSION_SECRET!.length < 32)
+    throw new ConfigError('STAFF_SESSION_SECRET must be at least 32 characters');
+  return {
+    issuer: env.STAFF_OIDC_ISSUER!,
+    clientId: env.STAFF_OIDC_CLIENT_ID!,
+    clientSecret: env.STAFF_OIDC_CLIENT_SECRET!,
+    redirectUrl: env.STAFF_OIDC_REDIRECT_URL!,
+    sessionSecret: env.STAFF_SESSION_SECRET!,
+  };
+}
+
 function origins(env: Env): string[] {
   const list = (env.CORS_ORIGINS ?? '')
     .split(',')
@@ -107,6 +141,8 @@ export function readConfig(env: Env = process.env): Config {
     maxUrlLength: integer(env, 'MAX_URL_LENGTH', 2048, 64, 65536),
     workers: workers(env),
     corsOrigins: origins(env),
+    staffSignIn: staffSignIn(env),
+    staffChecksPerMinute: integer(env, 'STAFF_CHECKS_PER_MINUTE', 30, 1, 10_000),
   };
   if (config.bodyBytesInFlight < config.bodyLimitBatch)
     throw new ConfigError(

@@ -38,6 +38,8 @@ function startWorker(config: Config, log: Logger) {
   }
   if (!apiClients)
     log.warn('API_KEYS_FILE is not set: the API is unauthenticated, suitable for local use only');
+  if (!config.staffSignIn)
+    log.warn('STAFF_OIDC_ISSUER is not set: the staff pages are open, suitable for local use only');
   const metrics = new Metrics();
   metrics.observeRules(store);
   const rules = new RuleService(store);
@@ -50,7 +52,17 @@ function startWorker(config: Config, log: Logger) {
   const watcher = config.watchRules ? watchRules(rules, log, 200, onReload) : null;
   process.on('SIGHUP', onReload);
   const lifecycle: Lifecycle = { draining: false };
-  const app = createApp({ rules, clock: ukClock, log, metrics, apiClients, lifecycle, settings: config });
+  const app = createApp({
+    rules,
+    clock: ukClock,
+    log,
+    metrics,
+    apiClients,
+    lifecycle,
+    settings: config,
+    staffSignIn: config.staffSignIn,
+    staffChecksPerMinute: config.staffChecksPerMinute,
+  });
   const server = createHttpServer(app, config);
   const connections = trackConnections(server);
   server.listen({ port: config.port, host: config.host }, () => {

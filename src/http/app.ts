@@ -22,6 +22,7 @@ import { decisionsRouter } from './routes/decisions';
 import { measuresRouter } from './routes/measures';
 import { reportsRouter } from './routes/reports';
 import { rulesStatusRouter } from './routes/rulesStatus';
+import type { StaffSignInSettings } from '../web/staffSignIn';
 import { webRouter } from '../web/webRouter';
 
 export interface HttpSettings {
@@ -50,6 +51,9 @@ export interface Services {
   apiClients?: readonly ApiClient[] | null;
   lifecycle?: Lifecycle;
   settings?: Partial<HttpSettings>;
+  /** null: the staff pages are open (local use only). */
+  staffSignIn?: StaffSignInSettings | null;
+  staffChecksPerMinute?: number;
 }
 
 export function createApp(services: Services): express.Express {
@@ -81,7 +85,15 @@ export function createApp(services: Services): express.Express {
   app.use(measuresRouter(rules));
   app.use(reportsRouter(rules, clock));
   app.use(rulesStatusRouter(rules));
-  app.use(webRouter({ rules, clock }));
+  app.use(
+    webRouter({
+      rules,
+      clock,
+      log,
+      signIn: services.staffSignIn ?? null,
+      checksPerMinute: services.staffChecksPerMinute,
+    }),
+  );
   app.use(methodNotAllowed);
   app.use(notFound);
   app.use(errorHandler(log));

@@ -1,6 +1,10 @@
 // The staff pages (GOV.UK Design System): schemes, an authority's tables, check a case, compare authorities.
 // Served at / beside the JSON API (/v1), health checks and docs; they call the same decision function.
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Decision } from '../contract/apiTypes';
+import { problem, sendProblem } from '../http/problem';
+import type { Logger } from '../logger';
 import type { Clock } from '../services/decisionService';
 import type { RuleService } from '../services/ruleService';
 import { assetsRouter } from './assets';
@@ -9,26 +13,74 @@ import { checkForm, checkSubmit } from './pages/checkPage';
 import { compareForm, compareSubmit } from './pages/comparePage';
 import { schemesPage } from './pages/schemesPage';
 import { sourcesRouter } from './sourceDocuments';
+import { staffSignIn, type StaffSignInSettings } from './staffSignIn';
 import { createViews } from './views';
 
 export interface WebServices {
   rules: RuleService;
   clock: Clock;
+  log: Logger;
+  /** null: the pages are open (local use only). */
+  signIn?: StaffSignInSettings | null;
+  /** Case checks (check or compare) each person or address may post in a minute. */
+  checksPerMinute?: number;
+}
+
+/** The audit line of each decision a staff page made: who asked, and the decision, never the facts. */
+function auditStaffDecisions(log: Logger, page: string): RequestHandler {
+  return (_req, res, next) => {
+    res.once('finish', () => {
+      const user = (res.locals.staffUser as { sub: string } | undefined)?.sub ?? 'anonymous';
+      for (const decision of (res.locals.decided as Decision[] | undefined) ?? []) {
+        log.info('staff decision', {
+          decisionId: decision.decisionId,
+          user,
+          page,
+          authority: decision.authority.id,
+          ruleSetVersion: decision.ruleSet.version,
+          outcome: decision.outcome,
+        });
+      }
+    });
+    next();
+  };
+}
+
+/** Each check re-decides the case many times for "what would change": a person (or address) gets so many a minute. */
+function checksLimit(perMinute: number): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (req, res) =>
+      (res.locals.staffUser as { sub: string } | undefined)?.sub ?? ipKeyGenerator(req.ip ?? ''),
+    handler: (_req, res) =>
+      sendProblem(res, problem(429, `No more than ${perMinute} case checks a minute: wait a moment.`)),
+  });
 }
 
 /** A form post is small: 33 questions, 42 measures at most. */
 const formBody = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 200 });
 
-export function webRouter({ rules, clock }: WebServices): Router {
+export function webRouter({ rules, clock, log, signIn = null, checksPerMinute = 30 }: WebServices): Router {
   const views = createViews();
   const router = Router();
   router.use(assetsRouter());
   router.use(sourcesRouter());
+  const session = signIn ? staffSignIn(signIn, log) : null;
+  if (session) router.use(session.router);
+  const formChecks = (page: string): RequestHandler[] => [
+    formBody,
+    ...(session ? [session.checkFormToken] : []),
+    checksLimit(checksPerMinute),
+    auditStaffDecisions(log, page),
+  ];
   router.get('/', schemesPage(rules, clock, views));
   router.get('/authorities/:authorityId', authorityPage(rules, clock, views));
   router.get('/check', checkForm(rules, clock, views));
-  router.post('/check', formBody, checkSubmit(rules, clock, views));
+  router.post('/check', ...formChecks('check'), checkSubmit(rules, clock, views));
   router.get('/compare', compareForm(rules, clock, views));
-  router.post('/compare', formBody, compareSubmit(rules, clock, views));
+  router.post('/compare', ...formChecks('compare'), compareSubmit(rules, clock, views));
   return router;
 }

@@ -72,6 +72,7 @@ export function checkSubmit(rules: RuleService, clock: Clock, views: nunjucks.En
     const result = checkCase(store, clock, authorityId, body);
     if (!result.ok) return renderForm(res, views, store, clock.today(), authorityId, values, result.errors);
     const { decision, changes } = result;
+    res.locals.decided = [decision];
     const compiled = packInForce(store, authorityId, decision.asOf!)!;
     const measureLabel = measureLabeller(store);
     renderPage(res, views, 'result.njk', {

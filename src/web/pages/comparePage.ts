@@ -65,6 +65,7 @@ export function compareSubmit(rules: RuleService, clock: Clock, views: nunjucks.
       return renderForm(res, views, store, clock.today(), chosen, values, new Map());
     const result = compareCases(store, clock, chosen, body);
     if (!result.ok) return renderForm(res, views, store, clock.today(), chosen, values, result.errors);
+    res.locals.decided = result.decisions;
     const measureLabel = measureLabeller(store);
     const columns = result.decisions.map((decision) => ({
       view: decisionView(decision, packInForce(store, decision.authority.id, decision.asOf!)!, measureLabel),

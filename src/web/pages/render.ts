@@ -20,7 +20,9 @@ export function renderPage(
 ): void {
   // Pages can hold case facts: no cache may keep them.
   res.status(status).type('html').setHeader('Cache-Control', 'no-store');
-  res.send(views.render(template, context));
+  // With staff sign-in on: who is signed in, and the token every form carries.
+  const { staffUser = null, csrfToken = null } = res.locals as { staffUser?: unknown; csrfToken?: string };
+  res.send(views.render(template, { staffUser, csrfToken, ...context }));
 }
 
 export function renderNotFound(res: Response, views: nunjucks.Environment, what: string): void {
