@@ -1,5 +1,5 @@
 // The OpenAPI document as YAML, and Swagger UI over it, registered on the app itself (see setUpHealthChecks).
-import type { Express } from 'express';
+import { Router, type Express } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { openapiDocument, openapiText } from '../../contract/openapi';
 
@@ -7,5 +7,9 @@ export function setUpApiDocs(app: Express): void {
   app.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(openapiText);
   });
-  app.use('/docs', swaggerUi.serve, swaggerUi.setup(openapiDocument));
+  const docs = Router().use(swaggerUi.serve, swaggerUi.setup(openapiDocument));
+  // Swagger UI's static files answer any method; another method than GET goes on to the 405.
+  app.use('/docs', (req, res, next) =>
+    req.method === 'GET' || req.method === 'HEAD' ? docs(req, res, next) : next(),
+  );
 }

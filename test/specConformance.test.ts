@@ -1,0 +1,100 @@
+// Every operation in openapi.yaml, asked as a client would (with and without a key, with a good and a bad
+// request, and with a method the path does not take): each answer's status is one the operation documents, and
+// its body validates against the schema documented for that status. The spec describes every answer.
+import { createHash } from 'node:crypto';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import request from 'supertest';
+import { openapiDocument } from '../src/contract/openapi';
+import { createApp } from '../src/http/app';
+import { schemaErrors } from '../src/http/validation';
+import { silentLogger } from '../src/logger';
+import { parseApiKeys } from '../src/services/apiKeys';
+import { RuleService } from '../src/services/ruleService';
+import { contractExampleCase } from './contractExample';
+import { bundledRules, fixedToday } from './testutils/appSetup';
+
+const sha = (key: string) => createHash('sha256').update(key).digest('hex');
+const app = createApp({
+  rules: new RuleService(bundledRules()),
+  clock: { today: () => fixedToday },
+  log: silentLogger,
+  apiClients: parseApiKeys(`${sha('conformance-key')} conformance\n`),
+});
+
+type Operation = OpenAPIV3_1.OperationObject;
+type ResponseObject = OpenAPIV3_1.ResponseObject;
+const methods = ['get', 'post', 'put', 'delete', 'patch'] as const;
+
+const operations = Object.entries(openapiDocument.paths ?? {}).flatMap(([path, item]) =>
+  methods.filter((m) => item?.[m]).map((method) => ({ path, method, operation: item![method] as Operation })),
+);
+
+const refName = (ref: string) => ref.split('/').pop()!;
+
+/** The documented response for a status, with `$ref`s to shared responses followed. */
+function documented(operation: Operation, status: number): ResponseObject | undefined {
+  const response = operation.responses?.[String(status)] as ResponseObject | OpenAPIV3_1.ReferenceObject;
+  if (!response) return undefined;
+  if ('$ref' in response)
+    return openapiDocument.components!.responses![refName(response.$ref)] as ResponseObject;
+  return response;
+}
+
+/** Whether the answer is documented for its status, and its JSON body valid against the documented schema. */
+function conformance(operation: Operation, res: request.Response): string[] {
+  const response = documented(operation, res.status);
+  if (!response) return [`status ${res.status} is not documented for ${operation.operationId}`];
+  const type = String(res.headers['content-type'] ?? '').split(';')[0]!;
+  const media = response.content?.[type];
+  if (!media) return response.content ? [`content type ${type} is not documented for ${res.status}`] : [];
+  const schema = media.schema as OpenAPIV3_1.ReferenceObject | undefined;
+  if (!schema || !('$ref' in schema)) return [];
+  return schemaErrors(refName(schema.$ref), res.body).map((e) => `${e.pointer} ${e.message}`);
+}
+
+const batch = { cases: [{ authorityId: 'dartford', case: contractExampleCase }] };
+
+function send(method: string, path: string, key: boolean, body?: unknown) {
+  const call = request(app)[method as 'get'](path);
+  if (key) call.set('Authorization', 'Bearer conformance-key');
+  return body === undefined ? call : call.send(body as object);
+}
+
+test.each(operations)(
+  '$method $path: every answer is documented, with a valid body',
+  async ({ path, method, operation }) => {
+    const url = (authority: string) => path.replace('{authorityId}', authority);
+    const body = path.endsWith('/batch') ? batch : method === 'post' ? contractExampleCase : undefined;
+    const answers = [
+      await send(method, url('dartford'), true, body),
+      await send(method, url('dartford'), false, body),
+      await send(method, url('atlantis'), true, body),
+      ...(method === 'post'
+        ? [
+            await send(method, url('dartford'), true, { notAField: true }),
+            await send(method, url('dartford'), true).set('content-type', 'text/plain').send('hello'),
+            await send(method, url('dartford'), true, { ...(body as object), asOf: '1999-01-01' }),
+          ]
+        : []),
+    ];
+    expect(answers.some((res) => res.status < 400)).toBe(true);
+    for (const res of answers) expect([res.status, conformance(operation, res)]).toEqual([res.status, []]);
+  },
+);
+
+test.each(Object.keys(openapiDocument.paths ?? {}))(
+  '%s asked with a method it does not take: 405 with Allow',
+  async (path) => {
+    const item = openapiDocument.paths![path]!;
+    const taken = methods.filter((m) => item[m]).map((m) => m.toUpperCase());
+    const wrong = methods.find((m) => !item[m])!;
+    const res = await send(wrong, path.replace('{authorityId}', 'dartford'), true);
+    expect(res.status).toBe(405);
+    expect(
+      String(res.headers.allow)
+        .split(', ')
+        .filter((m: string) => m !== 'HEAD'),
+    ).toEqual(taken);
+    expect(schemaErrors('Problem', res.body)).toEqual([]);
+  },
+);
