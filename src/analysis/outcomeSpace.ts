@@ -73,10 +73,12 @@ export function outcomeProblems(space: OutcomeSpace, compiled: CompiledPack): Pa
     problems.push({
       ...at,
       pointer: pointerOf('scheme', 'operated'),
-      severity: 'error',
+      // A sample of a very large space may miss the few eligible cases: it can only warn.
+      severity: space.sampled ? 'warning' : 'error',
       message:
-        'the scheme runs, but no case can come out eligible: a criterion is stricter than the document, ' +
-        'or the document excludes every case (then say so, citing it, in scheme.neverEligible)',
+        `the scheme runs, but no case ${space.sampled ? 'in a sample of its cases ' : ''}can come out eligible: ` +
+        'a criterion is stricter than the document, or the document excludes every case (then say so, ' +
+        'citing it, in scheme.neverEligible)',
     });
   }
   if (space.byOutcome.eligible && neverEligible) {
@@ -119,7 +121,8 @@ export function formatOutcomeSpaces(spaces: readonly OutcomeSpace[]): string {
       .filter((outcome) => space.byOutcome[outcome])
       .map((outcome) => `${outcome} ${percent(share(space, outcome))}`)
       .join(', ');
-    const of = `${space.cases.toLocaleString('en-GB')} kinds of case${space.sampled ? ', sampled' : ''}`;
+    const kinds = `${space.cases.toLocaleString('en-GB')} ${space.cases === 1 ? 'kind' : 'kinds'} of case`;
+    const of = `${kinds}${space.sampled ? ', sampled' : ''}`;
     return `  ${name}  ${counts} (${of})`;
   });
   return ["Outcomes over each pack's case space, every fact given:", ...lines].join('\n');
