@@ -332,7 +332,7 @@ describe('limits', () => {
       await new Promise((r) => setTimeout(r, 200));
       const refused = net.connect(port, '127.0.0.1');
       const refusedAnswer = answer(refused);
-      refused.write(head + body);
+      refused.end(head + body);
       const text = await refusedAnswer;
       expect(text).toMatch(/^HTTP\/1.1 503 /);
       expect(text).toMatch(/\r\nRetry-After: 1\r\n/i);

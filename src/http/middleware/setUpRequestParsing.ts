@@ -135,8 +135,8 @@ export class BodyBudget {
       const bytes = Number.isFinite(declared) && declared >= 0 ? Math.min(declared, limit) : limit;
       if (this.held + bytes > this.bytes) {
         res.setHeader('Retry-After', '1');
-        // The body is not read; closing spares the service from receiving it only to throw it away.
-        res.setHeader('Connection', 'close');
+        // The body is not kept: Node reads it and throws it away, so the client, still sending, gets this
+        // answer rather than a broken connection.
         return next(
           new HttpProblem(problem(503, 'The service is busy reading other requests: try again shortly.')),
         );
