@@ -18,6 +18,7 @@ interface Answer {
   retryAfter: string | undefined;
 }
 
+/** The answer's status as soon as it comes: a client still sending its body may see the connection close after. */
 function post(port: number, body: Buffer): Promise<Answer> {
   return new Promise((resolve) => {
     const req = http.request(
@@ -31,8 +32,8 @@ function post(port: number, body: Buffer): Promise<Answer> {
       },
       (res) => {
         res.resume();
-        res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] }));
-        res.on('error', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] }));
+        res.on('error', () => undefined);
+        resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] });
       },
     );
     req.on('error', (error: NodeJS.ErrnoException) =>
