@@ -15,7 +15,8 @@ export const viewport = { width: 1100, height: 1300 };
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    // jest.config.js finds it (CHROMIUM_PATH or the usual install paths).
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
       '--no-sandbox',
