@@ -164,7 +164,11 @@ describe('batch answers on reused chunks', () => {
     const slow = batchOf(ids.slice(0, 16), 'high', 1000);
     const quick = batchOf(ids.slice(16), 'standard', 1000);
     try {
-      // The slow client reads nothing for a while: most of its answer waits in the server, unwritten.
+      // The slow client reads nothing until the quick batch is answered: most of its answer waits in the server,
+      // unwritten. Each step waits on the one before, never on the clock, so a busy machine cannot break it.
+      let resumeSlow = () => {};
+      let slowStarted = () => {};
+      const started = new Promise<void>((resolve) => (slowStarted = resolve));
       const slowAnswer = new Promise<string>((resolve, reject) => {
         const req = http.request(
           { port, host: '127.0.0.1', method: 'POST', path: '/v1/decisions/batch' },
@@ -173,21 +177,23 @@ describe('batch answers on reused chunks', () => {
             const chunks: Buffer[] = [];
             res.on('data', (chunk: Buffer) => chunks.push(chunk));
             res.on('end', () => resolve(Buffer.concat(chunks).toString()));
-            setTimeout(() => res.resume(), 300);
+            resumeSlow = () => res.resume();
+            slowStarted();
           },
         );
         req.on('error', reject);
         req.setHeader('content-type', 'application/json');
         req.end(JSON.stringify(slow.body));
       });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await started;
       const quickAnswer = await request(server).post('/v1/decisions/batch').send(quick.body);
       expect(withoutDecisionIds(quickAnswer.text)).toBe(quick.expected);
+      resumeSlow();
       expect(withoutDecisionIds(await slowAnswer)).toBe(slow.expected);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
-  });
+  }, 60_000);
 
   test('three batches at once, then three more, each arrive as their own decisions', async () => {
     const app = appWithRules();
