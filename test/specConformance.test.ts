@@ -98,3 +98,26 @@ test.each(Object.keys(openapiDocument.paths ?? {}))(
     expect(schemaErrors('Problem', res.body)).toEqual([]);
   },
 );
+
+/** Every example the spec gives for a response, with the schema it is an example of. */
+const examples = operations.flatMap(({ path, method, operation }) =>
+  Object.keys(operation.responses ?? {}).flatMap((status) => {
+    const response = documented(operation, Number(status));
+    return Object.entries(response?.content ?? {}).flatMap(([type, media]) => {
+      const schema = media.schema as OpenAPIV3_1.ReferenceObject | undefined;
+      return media.example !== undefined && schema && '$ref' in schema
+        ? [
+            {
+              where: `${method} ${path} ${status} ${type}`,
+              schema: refName(schema.$ref),
+              example: media.example,
+            },
+          ]
+        : [];
+    });
+  }),
+);
+
+test.each(examples)('the example of $where is a valid $schema', ({ schema, example }) => {
+  expect(schemaErrors(schema, example)).toEqual([]);
+});

@@ -1144,7 +1144,7 @@ export interface operations {
            *             "runBy": "Housing Options and Private Sector service"
            *           },
            *           "ruleSet": {
-           *             "version": "2026.1.0",
+           *             "version": "2026.2",
            *             "effectiveFrom": "2026-01-01",
            *             "effectiveTo": null,
            *             "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
@@ -1278,7 +1278,7 @@ export interface operations {
            *         "name": "Dartford Borough Council"
            *       },
            *       "ruleSet": {
-           *         "version": "2026.1.0",
+           *         "version": "2026.2",
            *         "effectiveFrom": "2026-01-01",
            *         "effectiveTo": null,
            *         "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
@@ -1494,21 +1494,23 @@ export interface operations {
            *       "packs": [
            *         {
            *           "authorityId": "dartford",
-           *           "version": "2026.1.0",
+           *           "version": "2026.2",
            *           "effectiveFrom": "2026-01-01",
            *           "effectiveTo": null,
            *           "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
            *           "loadedAt": "2026-11-22T10:15:00Z",
-           *           "file": "authorities/dartford/2026-01-01.json"
+           *           "file": "authorities/dartford.json"
            *         }
            *       ],
            *       "rejected": [
            *         {
-           *           "file": "authorities/lichfield/2026-01-01.json",
+           *           "file": "authorities/lichfield.json",
+           *           "rejectedAt": "2026-11-22T10:20:00Z",
+           *           "keptVersion": "2026.2",
            *           "errors": [
            *             {
-           *               "pointer": "/tables/0/hitPolicy",
-           *               "message": "must be equal to one of the allowed values"
+           *               "pointer": "/tables/referralRoutes/hitPolicy",
+           *               "message": "must be one of first, unique"
            *             }
            *           ]
            *         }
