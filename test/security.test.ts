@@ -7,7 +7,12 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createApp } from '../src/http/app';
 import { createHttpServer } from '../src/http/httpServer';
-import { bodyShapeLimits, nestedTooDeep, shapeProblem } from '../src/http/middleware/setUpLimits';
+import {
+  bodyShapeLimits,
+  NestingScan,
+  nestedTooDeep,
+  shapeProblem,
+} from '../src/http/middleware/setUpLimits';
 import { schemaErrors } from '../src/http/validation';
 import { silentLogger } from '../src/logger';
 import { parseApiKeys } from '../src/services/apiKeys';
@@ -299,6 +304,17 @@ describe('limits', () => {
       // A string holding one backslash ends at the next quote; an escaped quote does not end it.
       expect(scan(String.raw`{"a":"\\"}` + '[[[[')).toBe(true);
       expect(scan(String.raw`{"a":"\"[[[[[["}`)).toBe(false);
+    });
+
+    test('the scan reads a body chunk by chunk as it arrives, across strings and escapes split between chunks', () => {
+      const text = String.raw`{"a":"x\"[[[[","b":[[1]]}`;
+      for (let cut = 1; cut < text.length; cut++) {
+        const scan = new NestingScan(3);
+        scan.push(Buffer.from(text.slice(0, cut)));
+        expect([cut, scan.push(Buffer.from(text.slice(cut)))]).toEqual([cut, false]);
+      }
+      const deep = new NestingScan(3);
+      expect([deep.push(Buffer.from('{"a":[')), deep.push(Buffer.from('[['))]).toEqual([false, true]);
     });
   });
 

@@ -24,39 +24,44 @@ export const bodyShapeLimits: BodyShapeLimits = { maxDepth: 10, maxArrayItems: 1
 /**
  * Whether JSON text opens more than `maxDepth` objects and lists inside one another, found in one pass over
  * the bytes before anything is parsed: a body of nested brackets must be refused before JSON.parse builds
- * millions of arrays from it. Brackets inside strings do not count, and a string is skipped with a native
- * search for its closing quote. Invalid JSON is left to the parser.
+ * millions of arrays from it. Brackets inside strings do not count. Invalid JSON is left to the parser. The
+ * scan takes a body chunk by chunk as it arrives, so its cost is spread over the reading of a large body.
  */
-export function nestedTooDeep(json: Buffer, maxDepth: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < json.length; i++) {
-    switch (json[i]) {
-      case 0x22: // "
-        i = closingQuote(json, i);
-        break;
-      case 0x5b: // [
-      case 0x7b: // {
-        if (++depth > maxDepth) return true;
-        break;
-      case 0x5d: // ]
-      case 0x7d: // }
-        depth--;
+export class NestingScan {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  tooDeep = false;
+
+  constructor(private readonly maxDepth: number) {}
+
+  /** Reads the next chunk; true once the body has gone too deep. */
+  push(chunk: Buffer): boolean {
+    // The state in locals while the loop runs: V8 keeps them in registers.
+    let { depth, inString, escaped } = this;
+    const max = this.maxDepth;
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === 0x5c)
+          escaped = true; // \
+        else if (byte === 0x22) inString = false; // "
+      } else if (byte === 0x22) inString = true;
+      else if (byte === 0x5b || byte === 0x7b) {
+        // [ or {
+        if (++depth > max) {
+          this.tooDeep = true;
+          break;
+        }
+      } else if (byte === 0x5d || byte === 0x7d) depth--; // ] or }
     }
+    Object.assign(this, { depth, inString, escaped });
+    return this.tooDeep;
   }
-  return false;
 }
 
-/** The index of the quote that closes the string opened at `open` (one not escaped), or the end. */
-function closingQuote(json: Buffer, open: number): number {
-  let at = json.indexOf(0x22, open + 1);
-  while (at > 0) {
-    let backslashes = 0;
-    while (json[at - 1 - backslashes] === 0x5c) backslashes++;
-    if (backslashes % 2 === 0) return at;
-    at = json.indexOf(0x22, at + 1);
-  }
-  return json.length;
-}
+export const nestedTooDeep = (json: Buffer, maxDepth: number) => new NestingScan(maxDepth).push(json);
 
 /** The error both body readers raise for a body nested too deep, answered as a 400 problem. */
 export const tooDeepError = () =>

@@ -2,7 +2,7 @@
 import express, { type NextFunction, type Request, type RequestHandler } from 'express';
 import { HttpProblem, problem } from '../problem';
 import { inSeries } from './inSeries';
-import { bodyShapeLimit, bodyShapeLimits, nestedTooDeep, tooDeepError } from './setUpLimits';
+import { bodyShapeLimit, bodyShapeLimits, NestingScan, nestedTooDeep, tooDeepError } from './setUpLimits';
 
 type CountedRequest = Request & { bodyBytes?: number };
 
@@ -81,14 +81,17 @@ function parseStrictJson(text: string): unknown {
 function readPlainJson(req: Request, next: NextFunction): void {
   const chunks: Buffer[] = [];
   let bytes = 0;
+  const nesting = new NestingScan(bodyShapeLimits.maxDepth);
   const onData = (chunk: Buffer) => {
+    // Too deep is known as soon as it happens; the rest is read and dropped, so the client gets the answer.
+    if (nesting.tooDeep || nesting.push(chunk)) return;
     chunks.push(chunk);
     bytes += chunk.length;
   };
   const onEnd = () => {
     stopListening();
+    if (nesting.tooDeep) return next(tooDeepError());
     const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, bytes);
-    if (nestedTooDeep(body, bodyShapeLimits.maxDepth)) return next(tooDeepError());
     let parsed: unknown;
     try {
       parsed = parseStrictJson(body.toString('utf8'));
