@@ -173,6 +173,22 @@ test('a repeated row in a collect table is a warning, which does not fail the ch
   expect(code).toBe(0);
 });
 
+test('a row whose reason says the opposite of its value is a warning naming the row', async () => {
+  // Turning Dartford's private-rented row off, and nothing else, once passed with no warning while its reason
+  // still said private tenants are covered.
+  writePack((p) => void (p.tables.tenureCoverage.rows[2].then.covered = false));
+  const { code, stdout } = await run(dir);
+  expect(stdout).toMatch(
+    line(
+      'dartford.json',
+      'tenureCoverage/private-rented',
+      '/tables/tenureCoverage/rows/2/then',
+      escape('warning: covered is false, but the reason says the opposite (code "tenure-covered"'),
+    ),
+  );
+  expect(code).toBe(0);
+});
+
 test('problems are grouped by file, and wrong usage exits 2', async () => {
   writePack((p) => void p.tables.tenureCoverage.rows.splice(3, 1));
   writePack((p) => void delete p.tables.routing.rows[0].source, 'another.json');

@@ -3,6 +3,7 @@
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { nextVersion } from '../src/analysis/diffReport';
 import { bundledVersion } from './testutils/appSetup';
 import { runCli } from './testutils/runCli';
 
@@ -51,6 +52,7 @@ test('one changed row: private tenants are no longer covered in Dartford', async
     new RegExp(`^dartford: ${before} \\(.*\\) → 2027\\.1 \\(.*\\), decided as of \\d{4}-\\d\\d-\\d\\d$`, 'm'),
   );
 
+  expect(stdout).not.toContain('warning: the tables changed');
   const outcome = counts(stdout, 'outcome: eligible → ineligible');
   expect(outcome.n).toBeGreaterThan(0);
   expect(outcome.n).toBeLessThan(outcome.of);
@@ -88,6 +90,11 @@ test('a measure and a response time: statuses and times change in the cases they
   const response = counts(stdout, 'response within working days: 3 → 2');
   expect(response.n).toBe(response.of);
   expect(stdout).toContain('standard offer: − door-chain: provided');
+  // The edit kept the version: every decision would name the old one for the new rules.
+  expect(stdout).toContain(
+    `warning: the tables changed but neither "version" (${bundledVersion('dartford')}) nor "effectiveFrom" did`,
+  );
+  expect(stdout).toContain(`set "version": "${nextVersion(bundledVersion('dartford'))}"`);
 }, 60_000);
 
 test('an added and a removed authority are listed', async () => {
@@ -111,4 +118,14 @@ test('no change is reported as such, and wrong usage exits 2', async () => {
   expect((await run(bundled, dir, '--colour')).code).toBe(2);
   expect((await run(bundled, dir, '--scenarios')).code).toBe(2);
   expect((await run(bundled, path.join(dir, 'nowhere'))).code).toBe(2);
+});
+
+test.each([
+  ['2026.2', '2026.3'],
+  ['2026.9', '2026.10'],
+  ['2.0.0-rc1', '2.0.0-rc2'],
+  ['v7', 'v8'],
+  ['draft', 'draft.1'],
+])('the next version after %s is %s', (version, next) => {
+  expect(nextVersion(version)).toBe(next);
 });

@@ -1,6 +1,7 @@
 // The diff report, written for a policy officer: per authority, what changed, from what to what, in how
 // many cases (with one example case showing only the facts that matter), then the scenarios that changed.
 import type { RejectedFile } from '../rules/loadRules';
+import { stableJson } from './canonical';
 import { counted } from './checkReport';
 import { formatValue, type Dimension, type Representative } from './caseSpace';
 import type { ChangeGroup, Impact } from './decisionDiff';
@@ -32,6 +33,29 @@ function heading({ change }: AuthorityDiff): string {
   if (kind === 'removed') return `${authority}: removed; it had ${versionOf(before)}`;
   if (kind === 'added') return `${authority}: added, ${versionOf(after)}, decided as of ${asOf}`;
   return `${authority}: ${versionOf(before)} → ${versionOf(after)}, decided as of ${asOf}`;
+}
+
+/** The version after this one: its last number counted up ("2026.2" → "2026.3"), or ".1" added. */
+export function nextVersion(version: string): string {
+  const match = /^(.*?)(\d+)([^\d]*)$/.exec(version);
+  return match ? `${match[1]}${Number(match[2]) + 1}${match[3]}` : `${version}.1`;
+}
+
+/**
+ * Tables changed under the same version and dates: every decision would name the old version for the new
+ * rules, and the audit log could not tell them apart.
+ */
+export function unversionedChange({ change }: AuthorityDiff): string | null {
+  const { before, after } = change;
+  if (!before || !after) return null;
+  const same =
+    before.ruleSet.version === after.ruleSet.version &&
+    before.ruleSet.effectiveFrom === after.ruleSet.effectiveFrom;
+  if (!same || stableJson(before.pack.tables) === stableJson(after.pack.tables)) return null;
+  return (
+    `warning: the tables changed but neither "version" (${after.ruleSet.version}) nor "effectiveFrom" did, ` +
+    `so decisions would name the old version for the new rules: set "version": "${nextVersion(after.ruleSet.version)}"`
+  );
 }
 
 function valueText(rep: Representative): string {
@@ -129,7 +153,9 @@ export function formatDiffReport(
   out.push(...rejectedLines('old', rejected.before), ...rejectedLines('new', rejected.after));
   for (const diff of diffs) {
     out.push('', heading(diff));
+    const unversioned = unversionedChange(diff);
     const body = [
+      ...(unversioned ? [unversioned] : []),
       ...(diff.impact ? impactLines(diff.impact) : []),
       ...diff.suites.flatMap((s) => ['', ...suiteLines(s)]),
     ];

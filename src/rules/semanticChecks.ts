@@ -5,6 +5,7 @@ import type { RowOf, TableId } from './compiledPack';
 import { tableIds } from './compilePack';
 import { factCatalogue, type FactDomain } from './factCatalogue';
 import { pointerOf, type PackProblem } from './problems';
+import { wordingProblems } from './wordingChecks';
 
 function valuesOf(cell: Cell): Scalar[] {
   if (Array.isArray(cell)) return cell;
@@ -156,5 +157,6 @@ export function checkPackSemantics(
       }
     });
   }
+  problems.push(...wordingProblems(pack, file));
   return problems;
 }
