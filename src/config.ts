@@ -134,7 +134,7 @@ export function readConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     bodyLimitSingle: bytes(env, 'BODY_LIMIT_SINGLE', 64 * 1024, 10 * units.mb!),
     bodyLimitBatch: bytes(env, 'BODY_LIMIT_BATCH', 8 * units.mb!, 64 * units.mb!),
-    bodyBytesInFlight: bytes(env, 'BODY_BYTES_IN_FLIGHT', 32 * units.mb!, 1024 * units.mb!),
+    bodyBytesInFlight: bytes(env, 'BODY_BYTES_IN_FLIGHT', 16 * units.mb!, 1024 * units.mb!),
     drainTimeoutMs: integer(env, 'DRAIN_TIMEOUT_MS', 10_000, 0, 600_000),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 1000, 600_000),
     maxHeaderBytes: integer(env, 'MAX_HEADER_BYTES', 16 * 1024, 1024, 1024 * 1024),

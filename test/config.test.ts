@@ -22,6 +22,6 @@ test('half a sign-in never leaves the pages open by mistake: it stops the start'
 });
 
 test('the body bytes in flight must hold at least one batch', () => {
-  expect(readConfig({}).bodyBytesInFlight).toBe(32 * 1024 * 1024);
+  expect(readConfig({}).bodyBytesInFlight).toBe(16 * 1024 * 1024);
   expect(() => readConfig({ BODY_BYTES_IN_FLIGHT: '4mb' })).toThrow(/at least BODY_LIMIT_BATCH/);
 });

@@ -1472,6 +1472,7 @@ export interface operations {
       414: components['responses']['UriTooLong'];
       431: components['responses']['HeadersTooLarge'];
       500: components['responses']['InternalError'];
+      503: components['responses']['NotReady'];
     };
   };
   getRulesStatus: {
@@ -1590,6 +1591,10 @@ export interface operations {
           };
         };
       };
+      405: components['responses']['MethodNotAllowed'];
+      408: components['responses']['RequestTimeout'];
+      414: components['responses']['UriTooLong'];
+      431: components['responses']['HeadersTooLarge'];
     };
   };
   getReadiness: {
@@ -1618,6 +1623,10 @@ export interface operations {
           };
         };
       };
+      405: components['responses']['MethodNotAllowed'];
+      408: components['responses']['RequestTimeout'];
+      414: components['responses']['UriTooLong'];
+      431: components['responses']['HeadersTooLarge'];
       503: components['responses']['NotReady'];
     };
   };
@@ -1639,6 +1648,10 @@ export interface operations {
           'application/yaml': Record<string, never>;
         };
       };
+      405: components['responses']['MethodNotAllowed'];
+      408: components['responses']['RequestTimeout'];
+      414: components['responses']['UriTooLong'];
+      431: components['responses']['HeadersTooLarge'];
     };
   };
   getDocs: {
@@ -1666,6 +1679,10 @@ export interface operations {
         };
         content?: never;
       };
+      405: components['responses']['MethodNotAllowed'];
+      408: components['responses']['RequestTimeout'];
+      414: components['responses']['UriTooLong'];
+      431: components['responses']['HeadersTooLarge'];
     };
   };
 }

@@ -37,7 +37,7 @@ export interface HttpSettings {
 export const defaultHttpSettings: HttpSettings = {
   bodyLimitSingle: 64 * 1024,
   bodyLimitBatch: 8 * 1024 * 1024,
-  bodyBytesInFlight: 32 * 1024 * 1024,
+  bodyBytesInFlight: 16 * 1024 * 1024,
   maxUrlLength: 2048,
   corsOrigins: [],
 };

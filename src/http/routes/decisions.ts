@@ -8,7 +8,7 @@ import type { Metrics } from '../../services/metrics';
 import type { RuleService } from '../../services/ruleService';
 import type { RuleStore } from '../../rules/loadRules';
 import type { HttpSettings } from '../app';
-import { batchJson, decisionBytes } from '../decisionJson';
+import { batchJsonInSlices, decisionBytes } from '../decisionJson';
 import { sendJsonBytes } from '../jsonOutput';
 import { inSeries } from '../middleware/inSeries';
 import { bodyShapeLimits, shapeProblem } from '../middleware/setUpLimits';
@@ -122,7 +122,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
   router.post(
     '/v1/decisions/batch',
     inSeries(requireReady(rules), ...jsonBody(settings.bodyLimitBatch, budget)),
-    (req, res) => {
+    async (req, res) => {
       const store = rules.current()!;
       const body = req.body as BatchRequest;
       // The envelope is checked with placeholder cases, then each case on its own: one bad case gets a
@@ -135,7 +135,10 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
           problem(400, 'The body does not match the BatchRequest schema.', envelopeErrors),
         );
       }
-      batchJson(body.cases.length, (i) => answerBatchCase(store, body.cases[i]!, i, res)).send(res);
+      const output = await batchJsonInSlices(body.cases.length, (i) =>
+        answerBatchCase(store, body.cases[i]!, i, res),
+      );
+      output.send(res);
     },
   );
 
