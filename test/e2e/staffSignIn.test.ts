@@ -69,6 +69,20 @@ afterAll(async () => {
   provider?.kill();
 });
 
+/** A new browser session, signed in at the provider as `login` and back on /check. */
+async function signedIn(login: string) {
+  const context = await browser.newContext({ viewport, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/check`);
+  // The provider's own sign-in and consent pages (whose own resources are not this service's concern).
+  await page.fill('input[name="login"]', login);
+  await page.fill('input[name="password"]', 'any');
+  await page.click('button[type="submit"]');
+  await page.click('button[type="submit"]');
+  await page.waitForURL(`${baseUrl}/check`);
+  return { context, page };
+}
+
 test('without a session, pages send the person to sign in, and a post is refused', async () => {
   const page = await fetch(`${baseUrl}/check`, { redirect: 'manual' });
   expect(page.status).toBe(302);
@@ -86,15 +100,7 @@ test('without a session, pages send the person to sign in, and a post is refused
 });
 
 test('a person signs in at the provider, checks a case, and the check is audited without its facts', async () => {
-  const context = await browser.newContext({ viewport, bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/check`);
-  // The provider's own sign-in and consent pages (whose own resources are not this service's concern).
-  await page.fill('input[name="login"]', 'officer-7');
-  await page.fill('input[name="password"]', 'any');
-  await page.click('button[type="submit"]');
-  await page.click('button[type="submit"]');
-  await page.waitForURL(`${baseUrl}/check`);
+  const { context, page } = await signedIn('officer-7');
   const errors = collectPageErrors(page);
   await expect(page.locator('.app-signed-in').textContent()).resolves.toContain(
     'Signed in as Officer officer-7',
@@ -123,14 +129,7 @@ test('a person signs in at the provider, checks a case, and the check is audited
 });
 
 test('case checks are limited per person', async () => {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/check`);
-  await page.fill('input[name="login"]', 'officer-8');
-  await page.fill('input[name="password"]', 'any');
-  await page.click('button[type="submit"]');
-  await page.click('button[type="submit"]');
-  await page.waitForURL(`${baseUrl}/check`);
+  const { context, page } = await signedIn('officer-8');
   const token = await page.locator('input[name="_csrf"]').first().getAttribute('value');
   const statuses: number[] = [];
   for (let i = 0; i < 7; i++) {
