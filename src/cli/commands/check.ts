@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { formatCheckReport } from '../../analysis/checkReport';
 import {
   formatOutcomeSpaces,
@@ -65,16 +66,19 @@ export function checkStore(store: RuleStore, sourcesDir: string = defaultSources
   return { problems, outcomes };
 }
 
-/** The positional rules directory and the --sources folder; null when the arguments make no sense. */
-function parseArgs(args: readonly string[]): { rulesDir?: string; sourcesDir?: string } | null {
-  const parsed: { rulesDir?: string; sourcesDir?: string } = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--sources' && args[i + 1] && parsed.sourcesDir === undefined) parsed.sourcesDir = args[++i];
-    else if (!arg.startsWith('-') && parsed.rulesDir === undefined) parsed.rulesDir = arg;
-    else return null;
+/** The positional rules directory and the --sources folder, read as the other commands read theirs. */
+function parseOptions(args: string[]): { rulesDir?: string; sourcesDir?: string } | null {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { sources: { type: 'string' } },
+      allowPositionals: true,
+    });
+    if (positionals.length > 1) return null;
+    return { rulesDir: positionals[0], sourcesDir: values.sources };
+  } catch {
+    return null;
   }
-  return parsed;
 }
 
 export const check: Command = {
@@ -85,7 +89,7 @@ export const check: Command = {
       console.log(`usage: sanctuary-rules ${usage}`);
       return 0;
     }
-    const parsed = parseArgs(args);
+    const parsed = parseOptions(args);
     if (!parsed) {
       console.error(`usage: sanctuary-rules ${usage}`);
       return 2;
