@@ -86,6 +86,19 @@ export function decisionBytes(result: Decision | Problem): string {
   return bytes.toString('latin1');
 }
 
+/** Results `from` up to (not including) `to`, comma-separated, continuing the results list. */
+function writeResults(
+  output: JsonOutput,
+  from: number,
+  to: number,
+  resultAt: (index: number) => Decision | Problem,
+): void {
+  for (let i = from; i < to; i++) {
+    if (i) output.writeByte(comma);
+    writeJson(output, resultAt(i));
+  }
+}
+
 /**
  * A batch's answer, `{"results":[...]}`: each result is asked for, and written out, in turn, so that no
  * decision outlives its own case.
@@ -93,10 +106,7 @@ export function decisionBytes(result: Decision | Problem): string {
 export function batchJson(count: number, resultAt: (index: number) => Decision | Problem): JsonOutput {
   const output = new JsonOutput();
   output.write('{"results":[');
-  for (let i = 0; i < count; i++) {
-    if (i) output.writeByte(comma);
-    writeJson(output, resultAt(i));
-  }
+  writeResults(output, 0, count, resultAt);
   output.write(']}');
   return output;
 }
@@ -112,10 +122,9 @@ export async function batchJsonInSlices(
 ): Promise<JsonOutput> {
   const output = new JsonOutput();
   output.write('{"results":[');
-  for (let i = 0; i < count; i++) {
-    if (i && i % slice === 0) await new Promise(setImmediate);
-    if (i) output.writeByte(comma);
-    writeJson(output, resultAt(i));
+  for (let from = 0; from < count; from += slice) {
+    if (from) await new Promise(setImmediate);
+    writeResults(output, from, Math.min(from + slice, count), resultAt);
   }
   output.write(']}');
   return output;
