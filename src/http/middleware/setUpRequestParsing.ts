@@ -127,10 +127,6 @@ export class BodyBudget {
 
   constructor(readonly bytes: number) {}
 
-  get inUse(): number {
-    return this.held;
-  }
-
   /** Middleware that holds a body's bytes for the life of its request, or answers 503 when they do not fit. */
   hold(limit: number): RequestHandler {
     return (req, res, next) => {
