@@ -64,23 +64,16 @@ function approvalOf(row: CompiledRow<'approvals'>): Approval {
 function tenureRouting(tenure: CompiledRow<'tenureCoverage'>, to: 'fitter' | 'landlord'): Routing {
   return sharedPart(tenure, `routing-${to}`, () => {
     const fitter = tenure.then.fitter;
-    return to === 'fitter' && fitter
-      ? {
-          to: fitter.to,
-          name: fitter.name,
-          withinHours: null,
-          withinWorkingDays: null,
-          text: tenure.then.text,
-          rule: tenure.ruleId,
-        }
-      : {
-          to: 'landlord',
-          name: null,
-          withinHours: null,
-          withinWorkingDays: null,
-          text: tenure.then.text,
-          rule: tenure.ruleId,
-        };
+    const [target, name] =
+      to === 'fitter' && fitter ? [fitter.to, fitter.name] : (['landlord', null] as const);
+    return {
+      to: target,
+      name,
+      withinHours: null,
+      withinWorkingDays: null,
+      text: tenure.then.text,
+      rule: tenure.ruleId,
+    };
   });
 }
 
