@@ -52,9 +52,18 @@ export interface CompiledPack {
   readonly schemeCitation: string;
 }
 
-export function citation(pack: Pick<RulePack, 'sources'>, source: Source): string {
-  const document = pack.sources.find((s) => s.id === source.document);
-  return `${document?.title ?? source.document}, ${source.section}`;
+interface CitedDocuments<D extends { id: string }> {
+  readonly sources: readonly D[];
+}
+
+/** The entry of a pack's (or the national defaults') sources that a citation names. */
+export const citedDocument = <D extends { id: string }>(
+  pack: CitedDocuments<D>,
+  source: Pick<Source, 'document'>,
+): D | undefined => pack.sources.find((s) => s.id === source.document);
+
+export function citation(pack: CitedDocuments<{ id: string; title: string }>, source: Source): string {
+  return `${citedDocument(pack, source)?.title ?? source.document}, ${source.section}`;
 }
 
 export type AnyRow = CompiledRow<TableId>;

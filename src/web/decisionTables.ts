@@ -3,7 +3,7 @@
 // the rules in force (a table the pack leaves out, such as the DASH bands, shows the national default).
 import type { Cell, Conditions, Input, Source } from '../generated/pack';
 import { tableIds } from '../rules/compilePack';
-import type { CompiledPack, TableId } from '../rules/compiledPack';
+import { citation, type CompiledPack, type TableId } from '../rules/compiledPack';
 import { questionByPath } from './caseQuestions';
 import { valueLabel } from './labels';
 import { fileOf, sourceHref } from './sourceDocuments';
@@ -189,7 +189,7 @@ export function printedTables(
 ): PrintedTable[] {
   const { pack } = compiled;
   const citeIn = (sources: { id: string; title: string }[]) => (source: Source) =>
-    `${sources.find((s) => s.id === source.document)?.title ?? source.document}, ${source.section}`;
+    citation({ sources }, source);
   return tableIds.flatMap((id) => {
     const compiledTable = compiled.tables[id];
     if (!compiledTable) return [];

@@ -87,19 +87,10 @@ const statusTagClasses: Record<string, string> = {
   unknown: 'govuk-tag--grey',
 };
 
-/** The policy's own words for a rule row (`authority/table/row`), or for the scheme itself. */
-export function quoteFor(compiled: CompiledPack, rule: string): string | null {
-  return sourceOfRule(compiled, rule)?.quote ?? null;
-}
-
-/** A link to the document a rule row cites, where the service holds it. */
-function documentHref(compiled: CompiledPack, rule: string): string | null {
-  const source = sourceOfRule(compiled, rule);
-  return source ? sourceHref(fileOf(compiled.pack, source)) : null;
-}
-
 function reasonView(reason: Reason, compiled: CompiledPack): ReasonView {
   const effect = effects[reason.effect];
+  // The row's citation: the policy's own words, and the document they come from.
+  const source = sourceOfRule(compiled, reason.rule);
   // A missing reason ends "(needs a.b, c.d)": the questions read better than the paths.
   const needsMatch = reason.effect === 'missing' ? /^(.*) \(needs ([^)]*)\)$/.exec(reason.text) : null;
   return {
@@ -110,8 +101,9 @@ function reasonView(reason: Reason, compiled: CompiledPack): ReasonView {
     needs: needsMatch ? needsMatch[2]!.split(', ').map(questionText) : [],
     source: reason.source,
     rule: reason.rule,
-    quote: quoteFor(compiled, reason.rule),
-    sourceHref: documentHref(compiled, reason.rule),
+    quote: source?.quote ?? null,
+    // A link to the document the row cites, where the service holds it.
+    sourceHref: source ? sourceHref(fileOf(compiled.pack, source)) : null,
   };
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import express, { type Router } from 'express';
 import { projectRoot } from '../contract/projectRoot';
 import type { Source } from '../generated/pack';
-import type { CompiledPack, TableId } from '../rules/compiledPack';
+import { citedDocument, type CompiledPack, type TableId } from '../rules/compiledPack';
 
 export const sourcesDir = path.join(projectRoot(), 'docs', 'sources');
 
@@ -18,7 +18,7 @@ export function sourceHref(file: string | undefined): string | null {
 
 /** The document file a pack's citation names. */
 export const fileOf = (pack: CompiledPack['pack'], source: Pick<Source, 'document'>) =>
-  pack.sources.find((s) => s.id === source.document)?.file;
+  citedDocument(pack, source)?.file;
 
 /** The citation of a rule row (`authority/table/row`), or of the scheme itself. */
 export function sourceOfRule(compiled: CompiledPack, rule: string): Source | null {
