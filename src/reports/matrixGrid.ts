@@ -13,7 +13,7 @@ export const outcomeKey: readonly { outcome: Outcome; symbol: string; meaning: s
   { outcome: 'no-scheme', symbol: '–', meaning: 'no scheme' },
 ];
 
-const symbolOf = new Map(outcomeKey.map((k) => [k.outcome, k.symbol]));
+const keyOf = new Map(outcomeKey.map((k) => [k.outcome, k]));
 
 export const tenureShortLabels: Readonly<Record<Tenure, string>> = {
   'council-tenant': 'Council tenant',
@@ -55,7 +55,11 @@ export function matrixGrid(matrix: CoverageMatrix): GridRow[] {
   }));
 }
 
-export const symbolFor = (outcome: Outcome | null) => (outcome ? symbolOf.get(outcome)! : ' ');
+export const symbolFor = (outcome: Outcome | null) => (outcome ? keyOf.get(outcome)!.symbol : ' ');
+
+/** The outcome in words, as the key gives it. */
+export const meaningFor = (outcome: Outcome | null) =>
+  outcome ? keyOf.get(outcome)!.meaning : 'not decided';
 
 /** How many cells come out each way: the key says it beside each symbol. */
 export function outcomeTally(grid: readonly GridRow[]): Map<Outcome, number> {

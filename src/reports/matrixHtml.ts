@@ -6,6 +6,7 @@ import { matrixIntroduction, matrixTitle } from './matrixColumns';
 import {
   gridIntroduction,
   matrixGrid,
+  meaningFor,
   outcomeKey,
   outcomeTally,
   riskInitials,
@@ -15,12 +16,10 @@ import {
 } from './matrixGrid';
 import { riskLevels, tenures } from './standardCase';
 
-const meaningOf = new Map(outcomeKey.map((k) => [k.outcome, k.meaning]));
-
 // The symbol is for the eye; a screen reader hears the outcome in words, and a pointer shows it on hover.
 function gridRow(row: GridRow): string {
   const cells = row.outcomes.map((outcome) => {
-    const meaning = outcome ? meaningOf.get(outcome)! : 'not decided';
+    const meaning = meaningFor(outcome);
     return `<td title="${esc(meaning)}"><span aria-hidden="true">${esc(symbolFor(outcome))}</span><span class="visually-hidden">${esc(meaning)}</span></td>`;
   });
   return `<tr><th scope="row">${esc(row.authorityName)}</th>${cells.join('')}</tr>`;
