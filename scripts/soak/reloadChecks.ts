@@ -48,6 +48,14 @@ const firstError = (status: RulesStatus, file: string) => {
   return error ? `${error.pointer || '/'} ${error.message}`.slice(0, 60) : 'no error given';
 };
 
+/** Writes a file and waits for its refusal: this write's, not an earlier one (refused at or after it). */
+async function writeAndAwaitRefusal(url: string, file: string, write: () => void) {
+  const writtenAt = Date.now();
+  const since = performance.now();
+  write();
+  return waitForStatus(url, (s) => Date.parse(rejection(s, file)?.rejectedAt ?? '') >= writtenAt, since);
+}
+
 async function brokenEdit(
   url: string,
   rules: RulesCopy,
@@ -57,15 +65,7 @@ async function brokenEdit(
   edit: EditedPack,
 ): Promise<Check> {
   const file = rules.statusFile(id);
-  const writtenAt = Date.now();
-  const since = performance.now();
-  rules.write(id, edit.text);
-  // The refusal of this save, not an earlier one: refused at or after the moment it was written.
-  const seen = await waitForStatus(
-    url,
-    (s) => Date.parse(rejection(s, file)?.rejectedAt ?? '') >= writtenAt,
-    since,
-  );
+  const seen = await writeAndAwaitRefusal(url, file, () => rules.write(id, edit.text));
   const refused = rejection(seen.status, file);
   const live = livePack(seen.status, id);
   const decision = await decisionFrom(url, id);
@@ -86,14 +86,8 @@ async function brokenEdit(
 /** A copy of a pack under another file name: refused, and the pack it copies keeps serving from its own file. */
 async function strayCopy(url: string, rules: RulesCopy, id: string, before: LivePack): Promise<Check> {
   const name = `${id}-copy.json`;
-  const writtenAt = Date.now();
-  const since = performance.now();
-  const file = rules.writeStray(name, rules.original(id));
-  const seen = await waitForStatus(
-    url,
-    (s) => Date.parse(rejection(s, file)?.rejectedAt ?? '') >= writtenAt,
-    since,
-  );
+  const file = rules.strayStatusFile(name);
+  const seen = await writeAndAwaitRefusal(url, file, () => rules.writeStray(name, rules.original(id)));
   const live = livePack(seen.status, id);
   rules.removeStray(name);
   return check(
@@ -150,38 +144,15 @@ export async function editDuringLoad(
   const checks: Check[] = [];
   await at(0.25);
   checks.push(await validEdit(url, rules, plan.edited, editedBefore));
+  const breakWith = (what: string, edit: EditedPack) =>
+    brokenEdit(url, rules, plan.broken, brokenBefore, what, edit);
   await at(0.5);
-  checks.push(
-    await brokenEdit(
-      url,
-      rules,
-      plan.broken,
-      brokenBefore,
-      'a save cut off half way',
-      cutOffHalfWay(original),
-    ),
-  );
+  checks.push(await breakWith('a save cut off half way', cutOffHalfWay(original)));
   await at(0.625);
-  checks.push(
-    await brokenEdit(
-      url,
-      rules,
-      plan.broken,
-      brokenBefore,
-      'a schema error (no scheme)',
-      withoutScheme(original),
-    ),
-  );
+  checks.push(await breakWith('a schema error (no scheme)', withoutScheme(original)));
   await at(0.6875);
   checks.push(
-    await brokenEdit(
-      url,
-      rules,
-      plan.broken,
-      brokenBefore,
-      `its authorityId changed to ${plan.edited}`,
-      movedTo(original, plan.edited),
-    ),
+    await breakWith(`its authorityId changed to ${plan.edited}`, movedTo(original, plan.edited)),
     await stillItsOwn(url, plan.edited, withNewVersion(rules.original(plan.edited)).version),
     await strayCopy(url, rules, plan.edited, await currentLive(url, plan.edited)),
   );

@@ -14,8 +14,10 @@ export interface RulesCopy {
   /** The pack as bundled. */
   original(authorityId: string): string;
   write(authorityId: string, text: string): void;
-  /** Writes a file beside the packs under any name, as a stray copy would be; returns its status path. */
-  writeStray(name: string, text: string): string;
+  /** Writes a file beside the packs under any name, as a stray copy would be. */
+  writeStray(name: string, text: string): void;
+  /** That file's path as GET /v1/rules/status names it. */
+  strayStatusFile(name: string): string;
   removeStray(name: string): void;
   remove(): void;
 }
@@ -25,20 +27,19 @@ export function copyBundledRules(): RulesCopy {
   cpSync(bundledRulesDir, dir, { recursive: true });
   const packDir = path.join(dir, 'authorities');
   const fileOf = (authorityId: string) => `${authorityId}.json`;
+  const statusPath = (name: string) => path.join('authorities', name);
   return {
     dir,
     authorityIds: readdirSync(packDir)
       .filter((name) => name.endsWith('.json'))
       .map((name) => name.slice(0, -'.json'.length))
       .sort(),
-    statusFile: (authorityId) => path.join('authorities', fileOf(authorityId)),
+    statusFile: (authorityId) => statusPath(fileOf(authorityId)),
     original: (authorityId) =>
       readFileSync(path.join(bundledRulesDir, 'authorities', fileOf(authorityId)), 'utf8'),
     write: (authorityId, text) => writeFileSync(path.join(packDir, fileOf(authorityId)), text),
-    writeStray: (name, text) => {
-      writeFileSync(path.join(packDir, name), text);
-      return path.join('authorities', name);
-    },
+    writeStray: (name, text) => writeFileSync(path.join(packDir, name), text),
+    strayStatusFile: statusPath,
     removeStray: (name) => rmSync(path.join(packDir, name), { force: true }),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
