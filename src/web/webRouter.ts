@@ -1,6 +1,6 @@
 // The staff pages (GOV.UK Design System): schemes, an authority's tables, check a case, compare authorities.
 // Served at / beside the JSON API (/v1), health checks and docs; they call the same decision function.
-import express, { Router, type RequestHandler } from 'express';
+import express, { Router, type RequestHandler, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Decision } from '../contract/apiTypes';
 import { problem, sendProblem } from '../http/problem';
@@ -26,11 +26,15 @@ export interface WebServices {
   checksPerMinute?: number;
 }
 
+/** The signed-in officer's subject at the identity provider, when sign-in is on. */
+const staffSubject = (res: Response): string | undefined =>
+  (res.locals.staffUser as { sub: string } | undefined)?.sub;
+
 /** The audit line of each decision a staff page made: who asked, and the decision, never the facts. */
 function auditStaffDecisions(log: Logger, page: string): RequestHandler {
   return (_req, res, next) => {
     res.once('finish', () => {
-      const user = (res.locals.staffUser as { sub: string } | undefined)?.sub ?? 'anonymous';
+      const user = staffSubject(res) ?? 'anonymous';
       for (const decision of (res.locals.decided as Decision[] | undefined) ?? []) {
         log.info('staff decision', {
           decisionId: decision.decisionId,
@@ -53,8 +57,7 @@ function checksLimit(perMinute: number): RequestHandler {
     limit: perMinute,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    keyGenerator: (req, res) =>
-      (res.locals.staffUser as { sub: string } | undefined)?.sub ?? ipKeyGenerator(req.ip ?? ''),
+    keyGenerator: (req, res) => staffSubject(res) ?? ipKeyGenerator(req.ip ?? ''),
     handler: (_req, res) =>
       sendProblem(res, problem(429, `No more than ${perMinute} case checks a minute: wait a moment.`)),
   });
@@ -70,10 +73,12 @@ export function webRouter({ rules, clock, log, signIn = null, checksPerMinute = 
   router.use(sourcesRouter());
   const session = signIn ? staffSignIn(signIn, log) : null;
   if (session) router.use(session.router);
+  // One limit for both pages: a case check is a case check, on either.
+  const limit = checksLimit(checksPerMinute);
   const formChecks = (page: string): RequestHandler[] => [
     formBody,
     ...(session ? [session.checkFormToken] : []),
-    checksLimit(checksPerMinute),
+    limit,
     auditStaffDecisions(log, page),
   ];
   router.get('/', schemesPage(rules, clock, views));
