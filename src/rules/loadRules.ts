@@ -126,8 +126,15 @@ export function loadPackFile(
 /**
  * Loads every pack in `dir`. Given the store it replaces (a reload), an unchanged file keeps its compiled pack,
  * and a file whose edit is refused keeps its last good version live: a broken edit is never activated.
+ * `candidates` (file such as `authorities/dartford.json` → text) stand in for, or add to, the pack files on
+ * disk: a change is previewed in memory, and nothing is written.
  */
-export function loadRules(dir: string, now: Date = new Date(), previous?: RuleStore): RuleStore {
+export function loadRules(
+  dir: string,
+  now: Date = new Date(),
+  previous?: RuleStore,
+  candidates: ReadonlyMap<string, string> = new Map(),
+): RuleStore {
   const loadedAt = now.toISOString();
   const rejected: RejectedFile[] = [];
   const refuse = (problem: PackProblem) =>
@@ -167,12 +174,12 @@ export function loadRules(dir: string, now: Date = new Date(), previous?: RuleSt
     return null;
   };
   const packDir = path.join(dir, 'authorities');
-  const names = readdirSync(packDir)
-    .filter((name) => name.endsWith('.json'))
-    .sort();
+  const onDisk = readdirSync(packDir).filter((name) => name.endsWith('.json'));
+  const named = [...candidates.keys()].map((file) => path.basename(file));
+  const names = [...new Set([...onDisk, ...named])].sort();
   const loads = names.map((name) => {
     const file = path.join('authorities', name);
-    const text = readFileSync(path.join(packDir, name), 'utf8');
+    const text = candidates.get(file) ?? readFileSync(path.join(packDir, name), 'utf8');
     const before = previousByFile.get(file);
     const unchanged = before && !sharedFilesChanged && before.ruleSet.sha256 === sha256Of(text);
     const loaded: PackLoad = unchanged

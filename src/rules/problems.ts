@@ -1,3 +1,11 @@
+/** A cell of a workbook, as a spreadsheet shows it: the row counts from 1 and the column is named by its header. */
+export interface CellPlace {
+  sheet: string;
+  row: number;
+  column: string;
+  value: string;
+}
+
 /** One thing wrong with a rule file: where, and what, in plain English. */
 export interface PackProblem {
   file: string;
@@ -6,6 +14,8 @@ export interface PackProblem {
   severity: 'error' | 'warning';
   table?: string;
   row?: string;
+  /** Where a problem found in a workbook is, so that a person can go straight to the cell. */
+  cell?: CellPlace;
 }
 
 export const pointerOf = (...segments: (string | number)[]) =>
