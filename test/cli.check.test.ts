@@ -1,5 +1,5 @@
-// `sanctuary-rules check`: the bundled rules pass, and each seeded defect is reported at its table, row and
-// pointer with exit 1, in the one-line-per-problem form CI and a person both read.
+// `sanctuary-rules check`: the bundled rules pass, and each seeded defect is reported at its table, row id and
+// 1-based row number, then its pointer, with exit 1, in the one-line-per-problem form CI and a person both read.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -30,9 +30,10 @@ function writePack(edit: (pack: Pack) => void, name = 'dartford.json') {
 
 const run = (...args: string[]) => runCli('check', ...args);
 
-const line = (file: string, where: string, pointer: string, message: string) =>
-  new RegExp(`^authorities/${file} +${where} +${pointer} +${message}`, 'm');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `file  place  severity: message  [pointer]`: the place a person reads first, the exact pointer last. */
+const line = (file: string, place: string, pointer: string, message: string) =>
+  new RegExp(`^authorities/${file} +${escape(place)} +${message}.* +\\[${escape(pointer)}\\]$`, 'm');
 
 test('the bundled rules pass with no errors', async () => {
   const { code, stdout } = await run();
@@ -57,7 +58,7 @@ test.each([
       void (p.tables.tenureCoverage.rows[4].when['property.tenure'] = ['shared-ownership', 'private-rented']),
     line(
       'dartford.json',
-      'tenureCoverage/other-tenures-not-stated',
+      'tenureCoverage/other-tenures-not-stated (row 5)',
       '/tables/tenureCoverage/rows/4',
       'error: overlap: this row and row "private-rented" both match 1 case, e.g. property.tenure = private-rented',
     ),
@@ -72,7 +73,7 @@ test.each([
       }),
     line(
       'dartford.json',
-      'measures/cctv',
+      'measures/cctv (row 3)',
       '/tables/measures/rows/2',
       escape(
         'error: unreachable row: earlier row "other-measures-unspecified" already matches every case it matches',
@@ -89,7 +90,7 @@ test.each([
       }),
     line(
       'dartford.json',
-      'referralRoutes/self-referral-refused',
+      'referralRoutes/self-referral-refused (row 3)',
       '/tables/referralRoutes/rows/2',
       escape(
         'error: conflicting outputs: same cells as row "self-referral-open" but accepted: "open" vs false',
@@ -101,7 +102,7 @@ test.each([
     (p: Pack) => void p.tables.measures.rows[0].when['measure.id'].push('moat'),
     line(
       'dartford.json',
-      'measures/listed-measures',
+      'measures/listed-measures (row 1)',
       '/tables/measures/rows/0/when/measure.id',
       'error: .*"moat"',
     ),
@@ -111,9 +112,9 @@ test.each([
     (p: Pack) => void delete p.tables.routing.rows[0].source,
     line(
       'dartford.json',
-      'routing/refer-to-housing-options',
+      'routing/refer-to-housing-options (row 1)',
       '/tables/routing/rows/0',
-      'error: .*missing the field "source"',
+      'error: the field "source" is missing',
     ),
   ],
   [
@@ -147,13 +148,56 @@ test.each([
   expect(code).toBe(1);
 });
 
+test('a row is named by its id and its number counted from 1, a misspelt name by the name meant', async () => {
+  writePack((p) => void delete p.tables.routing.rows[2].id);
+  const noId = await run(dir);
+  expect(noId.stdout).toMatch(
+    line('dartford.json', 'routing (row 3)', '/tables/routing/rows/2', 'error: the field "id" is missing'),
+  );
+  writePack((p) => void (p.tables.tenureCoverage.rows[2].when = { 'property.tenur': 'private-rented' }));
+  const misspelt = await run(dir);
+  expect(misspelt.stdout).toMatch(
+    line(
+      'dartford.json',
+      'tenureCoverage/private-rented (row 3)',
+      '/tables/tenureCoverage/rows/2/when/property.tenur',
+      escape('error: "property.tenur" is not a fact the API knows (did you mean "property.tenure"?)'),
+    ),
+  );
+  expect([noId.code, misspelt.code]).toEqual([1, 1]);
+});
+
+test('a file that is not valid JSON is named by the line and column to go to', async () => {
+  const last = '"file": "dartford-sanctuary-scheme-procedure.txt"';
+  const text = JSON.stringify(dartford, null, 2).replace(last, `${last},`);
+  writeFileSync(path.join(dir, 'authorities', 'dartford.json'), text);
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.includes(`${last},`));
+  const column = lines[at]!.indexOf(last) + last.length + 1;
+  const { code, stdout } = await run(dir);
+  expect(stdout).toMatch(
+    new RegExp(
+      `^authorities/dartford\\.json +- +error: not valid JSON at line ${at + 1}, column ${column}: ` +
+        escape('remove the comma before the closing "}"') +
+        '$',
+      'm',
+    ),
+  );
+  expect(code).toBe(1);
+});
+
 test('two versions whose dates overlap are an error', async () => {
   writePack(() => undefined);
   writePack((p) => void (p.version = '2027.1'), 'dartford-2026-01-01.json');
   const { code, stdout } = await run(dir);
   // Whichever file loads second is the one refused.
   expect(stdout).toMatch(
-    line('dartford\\S*\\.json', '-', '/effectiveFrom', 'error: its dates overlap authorities/dartford'),
+    line(
+      'dartford\\S*\\.json',
+      'effectiveFrom',
+      '/effectiveFrom',
+      'error: its dates overlap authorities/dartford',
+    ),
   );
   expect(code).toBe(1);
 });
@@ -164,7 +208,7 @@ test('a repeated row in a collect table is a warning, which does not fail the ch
   expect(stdout).toMatch(
     line(
       'dartford.json',
-      'routing/police-again',
+      'routing/police-again (row 5)',
       '/tables/routing/rows/4',
       escape('warning: duplicate row: same cells and outputs as row "police-inspection"'),
     ),
@@ -181,7 +225,7 @@ test('a row whose reason says the opposite of its value is a warning naming the 
   expect(stdout).toMatch(
     line(
       'dartford.json',
-      'tenureCoverage/private-rented',
+      'tenureCoverage/private-rented (row 3)',
       '/tables/tenureCoverage/rows/2/then',
       escape('warning: covered is false, but the reason says the opposite (code "tenure-covered"'),
     ),

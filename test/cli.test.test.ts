@@ -1,5 +1,5 @@
 // `sanctuary-rules test`: what a tester and CI see when scenarios pass, fail, or leave rows unreached.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { lastLine, runCli } from './testutils/runCli';
@@ -78,6 +78,28 @@ test('a case the API would refuse, or a file that is not a suite, fails rather t
   const { code, stdout } = await cli(typo, broken);
   expect(stdout).toContain('error: the case is not a valid Case: /harm/tpye');
   expect(stdout).toContain('✗ not a valid scenario suite: "scenarios" must be a list');
+  expect(lastLine(stdout)).toBe('0 passed, 2 failed');
+  expect(code).toBe(1);
+});
+
+test('a suite whose pack was refused says so and why, not that no pack is in force', async () => {
+  const rules = path.join(dir, 'rules');
+  cpSync(path.join(root, 'rules'), rules, { recursive: true });
+  const packFile = path.join(rules, 'authorities', 'wrexham.json');
+  writeFileSync(packFile, readFileSync(packFile, 'utf8').replace(/\n(\s*)\]/, ',\n$1]'));
+  const file = suiteFile('refused.json', {
+    authority: 'wrexham',
+    scenarios: [prsScenario('ineligible'), { ...prsScenario('ineligible'), name: 'another' }],
+  });
+  const { code, stdout } = await cli(file, '--rules', rules);
+  const refused =
+    'wrexham: the pack authorities/wrexham.json was refused, so no scenario can run: not valid JSON at line';
+  expect(stdout).toMatch(
+    /^Rule packs refused:\n {2}✗ authorities\/wrexham\.json {2}- {2}error: not valid JSON at line \d+, column \d+: remove the comma/m,
+  );
+  expect(stdout.split('\n').filter((l) => l.startsWith(`  ✗ ${refused}`))).toHaveLength(1);
+  expect(stdout).toContain('  ✗ another (not run)');
+  expect(stdout).not.toContain('no wrexham pack is in force');
   expect(lastLine(stdout)).toBe('0 passed, 2 failed');
   expect(code).toBe(1);
 });

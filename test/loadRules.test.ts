@@ -33,15 +33,20 @@ const rejection = (store: ReturnType<typeof loadRules>, file: string) =>
   store.rejected.find((r) => r.file === path.join('authorities', file))?.problems ?? [];
 
 test.each([
-  ['not JSON', (): string => '{ "authorityId": ', '', /not valid JSON/],
+  ['not JSON', (): string => '{ "authorityId": ', '', /not valid JSON at line 1, column 18/],
   [
     'a prototype-polluting key',
     (): string => '{"__proto__": {"polluted": true}}',
     '/__proto__',
     /not allowed/,
   ],
-  ['a missing field', (p: typeof dartford) => void delete p.version, '', /missing the field "version"/],
-  ['an unknown field', (p: typeof dartford) => void (p.colour = 'red'), '', /"colour" that is not allowed/],
+  ['a missing field', (p: typeof dartford) => void delete p.version, '', /the field "version" is missing/],
+  [
+    'an unknown field',
+    (p: typeof dartford) => void (p.colour = 'red'),
+    '',
+    /the field "colour" is not allowed here/,
+  ],
   [
     'an unknown fact',
     (p: typeof dartford) => void (p.tables.eligibility.rows[0].require = { 'victim.name': 'x' }),
@@ -70,7 +75,7 @@ test.each([
     'a row without a source',
     (p: typeof dartford) => void delete p.tables.routing.rows[0].source,
     '/tables/routing/rows/0',
-    /missing the field "source"/,
+    /the field "source" is missing/,
   ],
   [
     'a citation of an undeclared document',

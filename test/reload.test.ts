@@ -74,6 +74,34 @@ test('a refused edit is never activated: the last good version stays live, and s
   expect(liveVersion(rules)).toBe(bundledVersion('dartford'));
 });
 
+test('the reload log says why an edit was refused in the words check uses, field by field', () => {
+  const rules = new RuleService(loadRules(dir));
+  writeDartford((p) => {
+    (p.tables as { tenureCoverage: { rows: { when: object }[] } }).tenureCoverage.rows[2]!.when = {
+      'property.tenur': 'private-rented',
+    };
+  });
+  const warnings: [string, unknown][] = [];
+  rules.reload({ ...silentLogger, warn: (message, fields) => void warnings.push([message, fields]) });
+  expect(warnings).toEqual([
+    [
+      'rule pack edit refused',
+      {
+        file: path.join('authorities', 'dartford.json'),
+        keptVersion: bundledVersion('dartford'),
+        problems: [
+          {
+            place: 'tenureCoverage/private-rented (row 3)',
+            severity: 'error',
+            message: '"property.tenur" is not a fact the API knows (did you mean "property.tenure"?)',
+            pointer: '/tables/tenureCoverage/rows/2/when/property.tenur',
+          },
+        ],
+      },
+    ],
+  ]);
+});
+
 test.each(['measures.json', 'national-defaults.json'])(
   'a reload that cannot read %s keeps it in use, says so until it loads, and still loads pack edits',
   async (shared) => {

@@ -1,6 +1,9 @@
-// The check report: one line per problem, `file  table/row  pointer  severity: message`, grouped by file
-// and aligned within each group, then a summary line, so it reads well in a terminal and greps well in CI.
-import type { PackProblem } from '../rules/problems';
+// The one way a problem is written, wherever a person reads it (check, import, the reload log, the staff pages):
+// `file  place  severity: message`, the place being what a person looks for (the workbook cell, else the table,
+// row id and 1-based row number, else the field), and the JSON pointer after it as the exact address.
+// The check report groups the lines by file and aligns them, then adds a summary line.
+import type { CellPlace, PackProblem } from '../rules/problems';
+import { pointerInWords, rowNumber } from './problemLocation';
 
 export interface CheckSummary {
   packs: number;
@@ -10,15 +13,47 @@ export interface CheckSummary {
 export const counted = (n: number, word: string) =>
   `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
-const whereOf = (p: PackProblem) => (p.table ? (p.row ? `${p.table}/${p.row}` : p.table) : '-');
+/** The cell, and its value unless the message already quotes it. */
+function cellPlace({ sheet, row, column, value }: CellPlace, message: string): string {
+  const place = `"${sheet}" row ${row}, column "${column}"`;
+  if (value !== '' && message.includes(`"${value}"`)) return place;
+  return `${place} (${value === '' ? 'empty' : `"${value}"`})`;
+}
+
+/** `tenureCoverage/private-rented (row 3)`, `"Tenure" row 9, column "Covered" ("Maybe")`, `sources #2 › file`, or `-`. */
+export function problemPlace(problem: PackProblem): string {
+  if (problem.cell) return cellPlace(problem.cell, problem.message);
+  const number = rowNumber(problem.pointer);
+  if (problem.table) {
+    const named = problem.row ? `${problem.table}/${problem.row}` : problem.table;
+    return number === null ? named : `${named} (row ${number})`;
+  }
+  return pointerInWords(problem.pointer) || '-';
+}
+
+/** A problem as separate fields in the same words, for a page or a structured log that lays them out itself. */
+export const problemFields = (problem: PackProblem) => ({
+  place: problemPlace(problem),
+  severity: problem.severity,
+  message: problem.message,
+  pointer: problem.pointer,
+});
+
+/** `authorities/dartford.json  tenureCoverage/private-rented (row 3)  error: <message>`. */
+export function formatProblem(problem: PackProblem, placeWidth = 0): string {
+  const place = problemPlace(problem).padEnd(placeWidth);
+  return `${problem.file}  ${place}  ${problem.severity}: ${problem.message}`;
+}
+
+/** The place and message alone, for a sentence that has named the file already. */
+export function placeAndMessage(problem: PackProblem): string {
+  const place = problemPlace(problem);
+  return place === '-' ? problem.message : `${place}: ${problem.message}`;
+}
 
 function fileGroup(problems: readonly PackProblem[]): string[] {
-  const whereWidth = Math.max(...problems.map((p) => whereOf(p).length));
-  const pointerWidth = Math.max(...problems.map((p) => (p.pointer || '/').length));
-  return problems.map(
-    (p) =>
-      `${p.file}  ${whereOf(p).padEnd(whereWidth)}  ${(p.pointer || '/').padEnd(pointerWidth)}  ${p.severity}: ${p.message}`,
-  );
+  const width = Math.max(...problems.map((p) => problemPlace(p).length));
+  return problems.map((p) => `${formatProblem(p, width)}${p.pointer ? `  [${p.pointer}]` : ''}`);
 }
 
 export function formatCheckReport(problems: readonly PackProblem[], summary: CheckSummary): string {

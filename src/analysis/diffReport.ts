@@ -84,22 +84,36 @@ function wrap(prefix: string, parts: readonly string[], width = 110): string[] {
   return lines;
 }
 
-/** The facts every changed case shares (and that vary elsewhere): the ones that matter for this change. */
-function exampleLines(group: ChangeGroup): string[] {
-  const facts: string[] = [];
-  const lines: string[] = [];
+export interface ExampleCase {
+  /** Every case in the space changed this way. */
+  readonly everyCase: boolean;
+  /** The facts every changed case shares (and that vary elsewhere): the ones that matter for this change. */
+  readonly facts: readonly { path: string; value: Representative }[];
+  /** For a change in a measure's status: the measures it changed. */
+  readonly measures: readonly string[];
+}
+
+export function exampleCase(group: ChangeGroup): ExampleCase {
+  const facts: { path: string; value: Representative }[] = [];
+  let measures: string[] = [];
   group.dimensions.forEach((dimension: Dimension, i) => {
     if (dimension.values.length < 2) return;
     if (dimension.path === recommendedMeasures && group.change.field === 'measure status') {
-      const ids = measuresOf(group, i);
-      const more = ids.length > maxListed ? ` and ${ids.length - maxListed} more` : '';
-      lines.push(`measures: ${ids.slice(0, maxListed).join(', ')}${more}`);
+      measures = measuresOf(group, i);
     } else if (group.spans[i]!.size === 1) {
-      facts.push(`${dimension.path} = ${valueText(dimension.values[group.example[i]!]!)}`);
+      facts.push({ path: dimension.path, value: dimension.values[group.example[i]!]! });
     }
   });
-  if (group.weight === group.of) return ['in every case', ...lines];
-  return [...(facts.length ? wrap('e.g. ', facts) : []), ...lines];
+  return { everyCase: group.weight === group.of, facts, measures };
+}
+
+function exampleLines(group: ChangeGroup): string[] {
+  const { everyCase, facts, measures } = exampleCase(group);
+  const more = measures.length > maxListed ? ` and ${measures.length - maxListed} more` : '';
+  const lines = measures.length ? [`measures: ${measures.slice(0, maxListed).join(', ')}${more}`] : [];
+  if (everyCase) return ['in every case', ...lines];
+  const factTexts = facts.map(({ path, value }) => `${path} = ${valueText(value)}`);
+  return [...(factTexts.length ? wrap('e.g. ', factTexts) : []), ...lines];
 }
 
 function impactLines(impact: Impact): string[] {

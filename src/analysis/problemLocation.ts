@@ -14,3 +14,19 @@ export function locate(problem: PackProblem, pack: unknown): PackProblem {
   const id = (row as { id?: unknown } | undefined)?.id;
   return { ...problem, table, ...(typeof id === 'string' ? { row: id } : {}) };
 }
+
+/** The row a pointer points into, counted from 1 as a person counts (`/rows/2/then` is row 3), or null. */
+export function rowNumber(pointer: string): number | null {
+  const match = /\/rows\/(\d+)(?=\/|$)/.exec(pointer);
+  return match ? Number(match[1]) + 1 : null;
+}
+
+/** A pointer as a person reads it: `/sources/1/file` is `sources #2 › file`, a list item counting from 1. */
+export function pointerInWords(pointer: string): string {
+  const names: string[] = [];
+  for (const segment of pointer.split('/').slice(1).map(unescape)) {
+    if (/^\d+$/.test(segment) && names.length) names[names.length - 1] += ` #${Number(segment) + 1}`;
+    else names.push(segment);
+  }
+  return names.join(' › ');
+}

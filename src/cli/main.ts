@@ -12,6 +12,8 @@ const commands: Record<string, () => Command> = {
   test: () => require('./commands/test').test as Command,
   diff: () => require('./commands/diff').diff as Command,
   matrix: () => require('./commands/matrix').matrix as Command,
+  export: () => require('./commands/export').exportCommand as Command,
+  import: () => require('./commands/import').importCommand as Command,
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
 

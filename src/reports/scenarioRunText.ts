@@ -9,6 +9,9 @@ const indent = (prefix: string) => (line: string) => `${prefix}${line}`;
 export function suiteLines(run: SuiteRun, fileName: string): string[] {
   const heading = run.authority ? `${run.authority} (${fileName})` : fileName;
   if (run.error) return [heading, `  ✗ not a valid scenario suite: ${run.error}`];
+  // The refusal once, rather than under every scenario it stopped.
+  if (run.refused)
+    return [heading, `  ✗ ${run.refused}`, ...run.results.map((r) => `  ✗ ${r.name} (not run)`)];
   return [
     heading,
     ...run.results.flatMap((result) =>

@@ -1,42 +1,111 @@
-// Schema validation of rule packs with ajv, against rules/schema/pack.schema.json.
+// Schema validation of rule packs with ajv, against rules/schema/pack.schema.json, in words a policy officer can
+// act on: a misspelt name or value comes with the nearest one the schema allows.
 import Ajv, { type ErrorObject } from 'ajv';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { locate, pointerInWords } from '../analysis/problemLocation';
 import { projectRoot } from '../contract/projectRoot';
 import type { RulePack } from '../generated/pack';
-import type { PackProblem } from './problems';
+import { factCatalogue } from './factCatalogue';
+import { pointerOf, type PackProblem } from './problems';
+import { didYouMean } from './suggestions';
 
 export const packSchemaPath = path.join(projectRoot(), 'rules', 'schema', 'pack.schema.json');
 const packSchema = JSON.parse(readFileSync(packSchemaPath, 'utf8')) as object;
 
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true });
+// verbose: each error carries the value found and the schema it broke, to suggest from.
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, verbose: true });
 const validate = ajv.compile<RulePack>(packSchema);
 
-function describe(error: ErrorObject): string {
-  const where = error.instancePath ? error.instancePath.split('/').slice(1).join(' › ') : 'the pack';
+/**
+ * The field a problem is about, below the row or table a report names as its place (`then › to`); empty
+ * elsewhere, where the report's place is the field itself.
+ */
+const fieldBelowPlace = (pointer: string) =>
+  pointer.startsWith('/tables/') ? pointerInWords(pointer.replace(/^\/tables\/[^/]+(\/rows\/\d+)?/, '')) : '';
+
+const typeWords: Record<string, string> = {
+  string: 'text in double quotes',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list in [ ]',
+  object: 'a group of fields in { }',
+  null: 'null',
+};
+
+const patternWords: Record<string, string> = {
+  '^[a-z][a-z0-9]*(-[a-z0-9]+)*$': 'must be lower-case words joined by hyphens, e.g. "private-rented"',
+  '^[a-z0-9]+(-[a-z0-9]+)*$': 'must be lower-case words joined by hyphens, e.g. "private-rented"',
+  '^[0-9A-Za-z.+-]{1,40}$': 'must be letters, digits, ".", "+" or "-" (at most 40), e.g. "2026.1"',
+  '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$':
+    'must be a date written YYYY-MM-DD, e.g. "2026-04-01"',
+};
+
+const isFactPath = (error: ErrorObject) => error.schemaPath.includes('/definitions/factPath/');
+const unknownFact = (name: string) =>
+  `"${name}" is not a fact the API knows${didYouMean(name, factCatalogue.keys())}`;
+
+/** The field names allowed where an additionalProperties error arose. */
+const allowedFields = (error: ErrorObject) =>
+  Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+
+function enumMessage(error: ErrorObject): string {
+  const allowed = (error.params.allowedValues as unknown[]).map(String);
+  const found = typeof error.data === 'string' ? `"${error.data}"` : JSON.stringify(error.data);
+  const near = typeof error.data === 'string' ? didYouMean(error.data, allowed) : '';
+  return `${found} is not one of: ${allowed.join(', ')}${near}`;
+}
+
+/** What is wrong, without where: the report puts the place first. */
+function whatIsWrong(error: ErrorObject): string {
   switch (error.keyword) {
-    case 'additionalProperties':
-      return `${where} has a field "${String(error.params.additionalProperty)}" that is not allowed here`;
+    case 'additionalProperties': {
+      const field = String(error.params.additionalProperty);
+      return `the field "${field}" is not allowed here${didYouMean(field, allowedFields(error))}`;
+    }
     case 'required':
-      return `${where} is missing the field "${String(error.params.missingProperty)}"`;
+      return `the field "${String(error.params.missingProperty)}" is missing`;
     case 'enum':
-      return `${where} must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
+      return enumMessage(error);
+    case 'const':
+      return `must be ${JSON.stringify(error.params.allowedValue)}`;
+    case 'type':
+      return `must be ${typeWords[String(error.params.type)] ?? String(error.params.type)}`;
+    case 'pattern':
+      if (isFactPath(error)) return unknownFact(String(error.data));
+      return patternWords[String(error.params.pattern)] ?? error.message ?? 'is not valid';
     default:
-      return `${where} ${error.message ?? 'is not valid'}`;
+      return error.message ?? 'is not valid';
   }
 }
+
+function describe(error: ErrorObject): string {
+  // A condition's fact name is its own place: it is named in the message.
+  if (error.keyword === 'propertyNames') return unknownFact(String(error.params.propertyName));
+  const field = fieldBelowPlace(error.instancePath);
+  return field ? `${field}: ${whatIsWrong(error)}` : whatIsWrong(error);
+}
+
+/** A misspelt condition is one problem, at the fact's name, not also a pattern error at its conditions. */
+const pointerOfError = (error: ErrorObject) =>
+  error.keyword === 'propertyNames'
+    ? `${error.instancePath}${pointerOf(String(error.params.propertyName))}`
+    : error.instancePath;
 
 /** The most useful errors first: anyOf/oneOf noise is dropped when a more specific error exists. */
 export function validatePackSchema(value: unknown, file: string): PackProblem[] {
   if (validate(value)) return [];
-  const errors = validate.errors ?? [];
+  const errors = (validate.errors ?? []).filter((e) => e.propertyName === undefined);
   const specific = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
-  return (specific.length ? specific : errors).slice(0, 50).map((error) => ({
-    file,
-    pointer: error.instancePath,
-    message: describe(error),
-    severity: 'error' as const,
-  }));
+  return (specific.length ? specific : errors)
+    .slice(0, 50)
+    .map((error) =>
+      locate(
+        { file, pointer: pointerOfError(error), message: describe(error), severity: 'error' as const },
+        value,
+      ),
+    );
 }
 
 export const isRulePack = (value: unknown): value is RulePack => validate(value);

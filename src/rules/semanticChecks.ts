@@ -5,6 +5,7 @@ import type { RowOf, TableId } from './compiledPack';
 import { tableIds } from './compilePack';
 import { factCatalogue, type FactDomain } from './factCatalogue';
 import { pointerOf, type PackProblem } from './problems';
+import { didYouMean } from './suggestions';
 import { wordingProblems } from './wordingChecks';
 
 function valuesOf(cell: Cell): Scalar[] {
@@ -31,7 +32,8 @@ function cellProblem(domain: FactDomain, cell: Cell): string | null {
   }
   for (const value of valuesOf(cell)) {
     if ((domain.kind === 'enum' || domain.kind === 'set') && !domain.values.includes(value as string)) {
-      return `"${String(value)}" is not one of: ${domain.values.join(', ')}`;
+      const near = typeof value === 'string' ? didYouMean(value, domain.values) : '';
+      return `"${String(value)}" is not one of: ${domain.values.join(', ')}${near}`;
     }
     if (domain.kind === 'boolean' && typeof value !== 'boolean')
       return `"${String(value)}" must be true or false`;
@@ -53,7 +55,7 @@ function checkConditions(
   for (const [path, cell] of Object.entries(conditions ?? {})) {
     const fact = factCatalogue.get(path);
     if (!fact) {
-      problem(path, `"${path}" is not a fact the API knows`);
+      problem(path, `"${path}" is not a fact the API knows${didYouMean(path, factCatalogue.keys())}`);
       continue;
     }
     if (fact.scope === 'measure' && where.table !== 'measures') {
@@ -63,7 +65,11 @@ function checkConditions(
     if (wrong) problem(path, `${path}: ${wrong}`);
     if (path === 'measure.id') {
       for (const id of valuesOf(cell)) {
-        if (!knownMeasures.has(String(id))) problem(path, `"${String(id)}" is not in the measures catalogue`);
+        if (knownMeasures.has(String(id))) continue;
+        problem(
+          path,
+          `"${String(id)}" is not in the measures catalogue${didYouMean(String(id), knownMeasures)}`,
+        );
       }
     }
   }
@@ -95,7 +101,7 @@ export function checkPackSemantics(
         table,
         row,
         pointer,
-        message: `cites "${document}", which is not in the pack's sources`,
+        message: `cites "${document}", which is not in the pack's sources${didYouMean(document, sourceIds)}`,
         severity: 'error',
       });
     }
@@ -115,17 +121,17 @@ export function checkPackSemantics(
   for (const table of tableIds) {
     const rows = (pack.tables[table]?.rows ?? []) as RowOf<TableId>[];
     const declared = new Set((pack.tables[table]?.inputs ?? []).map((input) => input.fact));
-    for (const input of pack.tables[table]?.inputs ?? []) {
+    (pack.tables[table]?.inputs ?? []).forEach((input, i) => {
       if (!factCatalogue.has(input.fact)) {
         problems.push({
           file,
           table,
-          pointer: pointerOf('tables', table, 'inputs'),
-          message: `input "${input.fact}" is not a fact the API knows`,
+          pointer: pointerOf('tables', table, 'inputs', i, 'fact'),
+          message: `input "${input.fact}" is not a fact the API knows${didYouMean(input.fact, factCatalogue.keys())}`,
           severity: 'error',
         });
       }
-    }
+    });
     const seen = new Set<string>();
     rows.forEach((row, i) => {
       const at = pointerOf('tables', table, 'rows', i);

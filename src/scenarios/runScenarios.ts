@@ -1,4 +1,6 @@
 // Runs scenario suites against loaded packs and measures which table rows they reach.
+import path from 'node:path';
+import { placeAndMessage } from '../analysis/checkReport';
 import type { Decision } from '../contract/apiTypes';
 import { decide } from '../decide/decide';
 import { schemaErrors } from '../http/validation';
@@ -20,6 +22,28 @@ export interface ScenarioResult {
 
 export const defaultAsOf = '2026-11-24';
 
+/** The authority a pack file is for, by its name: `authorities/dartford-2027-04-01.json` is Dartford's. */
+const authorityOfFile = (file: string) => path.basename(file, '.json').replace(/-\d{4}-\d{2}-\d{2}$/, '');
+
+/**
+ * Why an authority's scenario cannot run when its pack files were refused: the files and the first problem, so
+ * that the tester goes to the cause rather than reading "no pack is in force". Null if none was refused.
+ */
+export function refusalOf(store: RuleStore, authority: string, asOf: string): string | null {
+  const refused = store.rejected.filter((r) => authorityOfFile(r.file) === authority);
+  const problems = refused.flatMap((r) => r.problems);
+  if (!problems.length) return null;
+  const files = refused.map((r) => r.file);
+  const what =
+    files.length === 1 ? `the pack ${files[0]} was refused` : `the packs ${files.join(', ')} were refused`;
+  // With another version loaded, only the dates the refused one was for are lost.
+  const consequence = store.packs.has(authority)
+    ? `so no ${authority} pack is in force on ${asOf}`
+    : 'so no scenario can run';
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more; run sanctuary-rules check)` : '';
+  return `${authority}: ${what}, ${consequence}: ${placeAndMessage(problems[0]!)}${more}`;
+}
+
 export function runScenario(
   store: RuleStore,
   file: string,
@@ -35,7 +59,10 @@ export function runScenario(
   }
   const asOf = scenario.case.asOf ?? defaultAsOf;
   const pack = packInForce(store, authority, asOf);
-  if (!pack) return { ...base, mismatches: [], error: `no ${authority} pack is in force on ${asOf}` };
+  if (!pack) {
+    const error = refusalOf(store, authority, asOf) ?? `no ${authority} pack is in force on ${asOf}`;
+    return { ...base, mismatches: [], error };
+  }
   const decision = decide(scenario.case, pack, {
     decisionId: 'scenario',
     asOf,
@@ -52,6 +79,8 @@ export interface SuiteRun {
   results: ScenarioResult[];
   /** Why the file could not be read as a suite. */
   error?: string;
+  /** Why none of its scenarios ran: the authority's pack was refused. */
+  refused?: string;
 }
 
 /** Runs one suite file; a file that is not a valid suite is reported, never thrown, so the others still run. */
@@ -64,7 +93,9 @@ export function runSuiteFile(store: RuleStore, file: string): SuiteRun {
   }
   const { authority, description } = suite;
   const results = suite.scenarios.map((scenario) => runScenario(store, file, authority, scenario));
-  return { file, authority, description, results };
+  const refusal = store.packs.has(authority) ? null : refusalOf(store, authority, defaultAsOf);
+  const refused = refusal && results.length && results.every((r) => r.error === refusal) ? refusal : null;
+  return { file, authority, description, results, ...(refused ? { refused } : {}) };
 }
 
 /** Every row of every table of every pack version, keyed `authority/version/table/row`. */

@@ -1,6 +1,7 @@
 // Holds the live rule store. A request reads `current()` once, so it finishes on the rules it started with
 // even if a reload swaps in new ones meanwhile. Reloads build the new store off to the side and swap it in
 // with one assignment; a refused edit leaves the last good version of that pack live (see loadRules).
+import { problemFields } from '../analysis/checkReport';
 import type { Logger } from '../logger';
 import { loadRules, type RuleStore } from '../rules/loadRules';
 
@@ -35,12 +36,9 @@ export class RuleService {
         return previous;
       }
       this.activate(next);
+      // Each problem as check words it, field by field; a pack problem never holds case facts.
       for (const { file, problems, keptVersion } of next.rejected) {
-        log.warn('rule pack edit refused', {
-          file,
-          keptVersion,
-          problems: problems.map((p) => `${p.pointer} ${p.message}`),
-        });
+        log.warn('rule pack edit refused', { file, keptVersion, problems: problems.map(problemFields) });
       }
       log.info('rules reloaded', { authorities: next.packs.size, rejected: next.rejected.length });
       return next;

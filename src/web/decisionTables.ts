@@ -58,7 +58,7 @@ const hitPolicies: Record<string, string> = {
   collect: 'Every row that matches applies.',
 };
 
-const outputHeadings: Record<string, string> = {
+export const outputHeadings: Record<string, string> = {
   criterion: 'Criterion',
   metCode: 'Code when met',
   failCode: 'Code when not met',

@@ -11,6 +11,8 @@ import { assetsRouter } from './assets';
 import { authorityPage } from './pages/authorityPage';
 import { checkForm, checkSubmit } from './pages/checkPage';
 import { compareForm, compareSubmit } from './pages/comparePage';
+import { previewForm, previewSubmit, previewUploadOrRefusal, spreadsheetDownload } from './pages/previewPage';
+import { previewUpload } from './proposalUpload';
 import { schemesPage } from './pages/schemesPage';
 import { sourcesRouter } from './sourceDocuments';
 import { staffSignIn, type StaffSignInSettings } from './staffSignIn';
@@ -83,6 +85,15 @@ export function webRouter({ rules, clock, log, signIn = null, checksPerMinute = 
   ];
   router.get('/', schemesPage(rules, clock, views));
   router.get('/authorities/:authorityId', authorityPage(rules, clock, views));
+  router.get('/authorities/:authorityId/spreadsheet', spreadsheetDownload(rules, clock, views));
+  router.get('/authorities/:authorityId/preview', previewForm(rules, clock, views));
+  router.post(
+    '/authorities/:authorityId/preview',
+    previewUploadOrRefusal(rules, clock, views, previewUpload),
+    ...(session ? [session.checkFormToken] : []),
+    limit,
+    previewSubmit(rules, clock, views),
+  );
   router.get('/check', checkForm(rules, clock, views));
   router.post('/check', ...formChecks('check'), checkSubmit(rules, clock, views));
   router.get('/compare', compareForm(rules, clock, views));

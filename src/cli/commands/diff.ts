@@ -1,19 +1,38 @@
-// sanctuary-rules diff OLD_RULES_DIR NEW_RULES_DIR [--scenarios DIR]: the impact of a policy change. Every
-// changed authority's case space is decided with both versions, and its scenario suites are run against both.
-// A diff is information, so it exits 0; 2 for wrong usage.
-import { existsSync, readdirSync } from 'node:fs';
+// sanctuary-rules diff OLD_RULES_DIR NEW_RULES_DIR [--scenarios DIR] [--cases FILE]: the impact of a policy
+// change. Every changed authority's case space is decided with both versions, and its scenario suites are run
+// against both. With --cases, a file of real cases (JSON lines, or CSV with fact-path headers: see
+// analysis/caseload.ts) is decided with both too, and the cases decided differently are counted by change; the
+// file is read, never logged or kept, and only line numbers from it are printed.
+// A diff is information, so it exits 0; 2 for wrong usage (including a missing or oversized cases file).
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { decisionImpact } from '../../analysis/decisionDiff';
-import { formatDiffReport, type AuthorityDiff } from '../../analysis/diffReport';
-import { packChanges } from '../../analysis/packChanges';
-import { diffScenarios, type SuiteFile } from '../../analysis/scenarioDiff';
+import { parseArgs } from 'node:util';
+import {
+  CaseloadError,
+  formatCaseloadProblems,
+  listSeparator,
+  maxCaseloadBytes,
+  maxCaseloadCases,
+  readCaseload,
+  type Caseload,
+} from '../../analysis/caseload';
+import { caseloadImpact, formatCaseloadImpact, storeSide } from '../../analysis/caseloadImpact';
+import { authorityDiffs, readSuites } from '../../analysis/changePreview';
+import { counted } from '../../analysis/checkReport';
+import { formatDiffReport } from '../../analysis/diffReport';
+import type { PackChange } from '../../analysis/packChanges';
 import { projectRoot } from '../../contract/projectRoot';
-import { factCatalogue } from '../../rules/factCatalogue';
-import { loadRules } from '../../rules/loadRules';
-import { readSuite } from '../../scenarios/runScenarios';
+import { loadRules, type RuleStore } from '../../rules/loadRules';
 import type { Command } from '../main';
 
-const usage = 'diff OLD_RULES_DIR NEW_RULES_DIR [--scenarios DIR]';
+const usage = 'diff OLD_RULES_DIR NEW_RULES_DIR [--scenarios DIR] [--cases FILE]';
+
+const casesHelp = [
+  'FILE: JSON lines (a Case, or {"authorityId", "asOf", "case"}, one a line), or CSV with a header row of',
+  'fact paths (harm.type,property.tenure,...) and optional authorityId and asOf columns; a list fact is its',
+  `values joined with "${listSeparator}". At most ${maxCaseloadBytes / (1024 * 1024)} MB and ${maxCaseloadCases.toLocaleString('en-GB')} cases. A case with no authorityId is for`,
+  "the changed authority; a case's asOf picks the versions in force that day (default: the change's date).",
+];
 
 interface DiffArgs {
   before: string;
@@ -21,48 +40,71 @@ interface DiffArgs {
   scenarios: string;
   /** Whether the scenarios directory was named (then it must exist). */
   named: boolean;
+  cases: string | null;
 }
 
-function parseArgs(args: readonly string[]): DiffArgs | null {
-  const dirs: string[] = [];
-  let scenarios: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--scenarios') scenarios = args[++i];
-    else if (arg.startsWith('--scenarios=')) scenarios = arg.slice('--scenarios='.length);
-    else if (arg.startsWith('-')) return null;
-    else dirs.push(arg);
-    if (scenarios === '') return null;
+function parseOptions(args: string[]): DiffArgs | null {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { scenarios: { type: 'string' }, cases: { type: 'string' } },
+      allowPositionals: true,
+    });
+    if (positionals.length !== 2 || values.scenarios === '' || values.cases === '') return null;
+    return {
+      before: positionals[0]!,
+      after: positionals[1]!,
+      scenarios: values.scenarios ?? path.join(projectRoot(), 'test', 'scenarios'),
+      named: values.scenarios !== undefined,
+      cases: values.cases ?? null,
+    };
+  } catch {
+    return null;
   }
-  if (dirs.length !== 2 || (args.includes('--scenarios') && scenarios === undefined)) return null;
-  return {
-    before: dirs[0]!,
-    after: dirs[1]!,
-    scenarios: scenarios ?? path.join(projectRoot(), 'test', 'scenarios'),
-    named: scenarios !== undefined,
-  };
 }
 
-function readSuites(dir: string): SuiteFile[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => ({
-      file: path.relative(process.cwd(), path.join(dir, name)),
-      suite: readSuite(path.join(dir, name)),
-    }));
+/** The cases file, size-checked before it is read; a message when it cannot be used. */
+function readCasesFile(file: string): Caseload | string {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) return `no cases file ${file}`;
+  if (stat.size > maxCaseloadBytes) {
+    return `${file} is larger than ${maxCaseloadBytes / (1024 * 1024)} MB (${stat.size.toLocaleString('en-GB')} bytes)`;
+  }
+  try {
+    return readCaseload(readFileSync(file, 'utf8'), file);
+  } catch (error) {
+    if (error instanceof CaseloadError) return `${file}: ${error.message}`;
+    throw error;
+  }
+}
+
+function caseloadReport(
+  file: string,
+  caseload: Caseload,
+  stores: { before: RuleStore; after: RuleStore },
+  changes: readonly PackChange[],
+): string {
+  const { cases, problems } = caseload;
+  const skipped = problems.length ? `, ${counted(problems.length, 'line')} skipped:` : '';
+  const impact = caseloadImpact(cases, storeSide(stores.before), storeSide(stores.after), { changes });
+  return [
+    `Cases (${file}): ${counted(cases.length, 'case')} read${skipped}`,
+    ...formatCaseloadProblems(problems).map((line) => `  ${line}`),
+    '',
+    formatCaseloadImpact(impact),
+  ].join('\n');
 }
 
 export const diff: Command = {
-  summary: 'show how a change to the rules changes decisions, case by case and scenario by scenario',
+  summary:
+    'show how a change to the rules changes decisions, case by case, scenario by scenario and in a file of cases',
   usage,
   async run(args) {
     if (args.includes('--help') || args.includes('-h')) {
-      console.log(`usage: sanctuary-rules ${usage}`);
+      console.log([`usage: sanctuary-rules ${usage}`, ...casesHelp.map((line) => `  ${line}`)].join('\n'));
       return 0;
     }
-    const parsed = parseArgs(args);
+    const parsed = parseOptions(args);
     if (!parsed) {
       console.error(`usage: sanctuary-rules ${usage}`);
       return 2;
@@ -79,29 +121,20 @@ export const diff: Command = {
       console.error(`sanctuary-rules diff: no scenarios directory ${parsed.scenarios}`);
       return 2;
     }
+    // Read before the rules, so that a file that cannot be used stops the command at once.
+    const caseload = parsed.cases === null ? null : readCasesFile(parsed.cases);
+    if (typeof caseload === 'string') {
+      console.error(`sanctuary-rules diff: ${caseload}`);
+      return 2;
+    }
     const before = loadRules(path.resolve(parsed.before));
     const after = loadRules(path.resolve(parsed.after));
     const today = new Date().toISOString().slice(0, 10);
-    const changes = packChanges(before, after, today);
-    const measure = factCatalogue.get('measure.id')!.domain;
-    const measureIds = measure.kind === 'enum' ? measure.values : [];
-    const catalogues = { before: before.measureById, after: after.measureById };
-    const suites = diffScenarios(readSuites(parsed.scenarios), changes, catalogues);
-    const diffs = changes.map((change): AuthorityDiff => ({
-      change,
-      impact:
-        change.before && change.after
-          ? decisionImpact(
-              { pack: change.before, catalogue: before.measureById },
-              { pack: change.after, catalogue: after.measureById },
-              change.asOf,
-              measureIds,
-            )
-          : null,
-      suites: suites.filter((suite) => suite.authority === change.authority),
-    }));
+    const diffs = authorityDiffs(before, after, today, readSuites(parsed.scenarios));
+    const changes = diffs.map((d) => d.change);
     const dirs = { before: parsed.before, after: parsed.after };
     console.log(formatDiffReport(dirs, diffs, { before: before.rejected, after: after.rejected }));
+    if (caseload) console.log(`\n${caseloadReport(parsed.cases!, caseload, { before, after }, changes)}`);
     return 0;
   },
 };

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatProblem } from '../../analysis/checkReport';
 import { projectRoot } from '../../contract/projectRoot';
 import { junitXml } from '../../reports/junitXml';
 import { closingLine, coverageLines, percentText, suiteLines, tally } from '../../reports/scenarioRunText';
@@ -87,9 +88,7 @@ function shortName(file: string): string {
 
 /** A refused pack would otherwise show only as "no pack in force" errors, far from its cause. */
 function refusedPackLines(store: RuleStore): string[] {
-  const lines = store.rejected.flatMap(({ file, problems }) =>
-    problems.map((p) => `  ✗ ${file}${p.pointer ? ` ${p.pointer}` : ''}: ${p.message}`),
-  );
+  const lines = store.rejected.flatMap(({ problems }) => problems.map((p) => `  ✗ ${formatProblem(p)}`));
   return lines.length ? ['Rule packs refused:', ...lines, ''] : [];
 }
 

@@ -1,0 +1,109 @@
+// sanctuary-rules export AUTHORITY --out FILE.xlsx: an authority's rule pack as a workbook a policy officer
+// can edit in Excel or LibreOffice, and give back with `import`.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { projectRoot } from '../../contract/projectRoot';
+import { currentPack, loadRules } from '../../rules/loadRules';
+import { didYouMean } from '../../rules/suggestions';
+import { packToWorkbook } from '../../rules/workbook/packWorkbook';
+import type { Command } from '../main';
+
+/** Today in the UK, as the service reads "in force". */
+export const ukToday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+
+const usage = 'export AUTHORITY --out FILE.xlsx [--rules DIR] [--as-of YYYY-MM-DD]';
+const help = `usage: sanctuary-rules ${usage}
+
+Writes the authority's rule pack as a workbook: the version in force today (or on --as-of), else the latest.
+
+  --out FILE.xlsx      the workbook to write
+  --rules DIR          the rules directory (default: the bundled rules/)
+  --as-of YYYY-MM-DD   the day whose version is exported (default: today)
+
+Exit codes: 0 written, 1 the authority's pack was refused, 2 wrong usage (including an unknown authority).`;
+
+class UsageError extends Error {}
+
+interface ExportOptions {
+  authority: string;
+  out: string;
+  rulesDir: string;
+  asOf: string;
+}
+
+function parseOptions(args: string[]): ExportOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        rules: { type: 'string' },
+        'as-of': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1) throw new UsageError('name one authority, e.g. dartford');
+  if (!values.out) throw new UsageError('--out FILE.xlsx is required');
+  const asOf = values['as-of'] ?? ukToday();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${asOf}"`);
+  return {
+    authority: positionals[0]!,
+    out: values.out,
+    rulesDir: path.resolve(values.rules ?? path.join(projectRoot(), 'rules')),
+    asOf,
+  };
+}
+
+async function runExport(options: ExportOptions): Promise<number> {
+  if (!existsSync(path.join(options.rulesDir, 'authorities'))) {
+    throw new UsageError(`${options.rulesDir} is not a rules directory (it has no authorities/ folder)`);
+  }
+  const store = loadRules(options.rulesDir);
+  const compiled = currentPack(store, options.authority, options.asOf);
+  if (!compiled) {
+    const refused = store.rejected.find((r) => path.basename(r.file, '.json') === options.authority);
+    if (refused) {
+      console.error(`sanctuary-rules export: ${refused.file} was refused; run \`sanctuary-rules check\``);
+      return 1;
+    }
+    const known = [...store.packs.keys()].sort();
+    throw new UsageError(`no authority "${options.authority}"${didYouMean(options.authority, known)}`);
+  }
+  const bytes = await packToWorkbook(compiled.pack);
+  mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+  writeFileSync(options.out, bytes);
+  const { version, effectiveFrom } = compiled.ruleSet;
+  console.log(
+    `Wrote ${compiled.pack.name} (${options.authority}) version ${version}, in force from ${effectiveFrom}, to ${options.out}`,
+  );
+  return 0;
+}
+
+export const exportCommand: Command = {
+  summary: "write an authority's rule pack as a workbook to edit in Excel or LibreOffice",
+  usage,
+  async run(args) {
+    try {
+      const options = parseOptions(args);
+      if (options === 'help') {
+        console.log(help);
+        return 0;
+      }
+      return await runExport(options);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      console.error(`sanctuary-rules export: ${error.message}\nusage: sanctuary-rules ${usage}`);
+      return 2;
+    }
+  },
+};
