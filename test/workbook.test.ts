@@ -471,12 +471,31 @@ describe('sanctuary-rules export and import', () => {
     const out = path.join(dir, 'powys.json');
     const { code, stdout } = await runCli('import', file, '--out', out);
     expect(stdout).toMatch(/Rules diff: in force → proposed/);
+    // Exported and imported as it was: the same pack, so nothing to compare.
+    expect(stdout).toMatch(/No pack changed\./);
     expect(stdout).toMatch(/is valid: 0 errors/);
     expect(code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(pack);
     expect(readFileSync(out, 'utf8')).toBe(
       JSON.stringify(JSON.parse(readFileSync(out, 'utf8')), null, 2) + '\n',
     );
+  });
+
+  test('import of a workbook with a tenure turned off shows what it changes, and asks for a new version', async () => {
+    const file = path.join(dir, 'dartford.xlsx');
+    writeFileSync(
+      file,
+      await edited((workbook) => void (cellAt(workbook, 'Tenure', 'private-rented', 'Covered').value = 'No')),
+    );
+    const { code, stdout } = await runCli('import', file);
+    expect(stdout).toMatch(
+      /"Tenure" row 8, column "Row id".*warning: covered is false, but the reason says the opposite/,
+    );
+    expect(stdout).toMatch(
+      /the tables changed but neither "version" \(2026\.2\) nor "effectiveFrom" did.*"2026\.3"/,
+    );
+    expect(stdout).toMatch(/outcome: eligible → ineligible/);
+    expect(code).toBe(0);
   });
 
   test('import prints each problem at its cell, exits 1, and writes nothing', async () => {

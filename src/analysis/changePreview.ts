@@ -3,6 +3,7 @@
 // the staff pages' preview.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { stableJson } from './canonical';
 import { decisionImpact } from './decisionDiff';
 import { formatDiffReport, type AuthorityDiff } from './diffReport';
 import { packChanges } from './packChanges';
@@ -92,7 +93,14 @@ export function previewChange(store: RuleStore, pack: unknown, options: ChangeOp
   const problems = checked.problems;
   const accepted = !problems.some((problem) => problem.severity === 'error');
   const suites = options.suites ?? (options.suitesDir ? readSuites(options.suitesDir) : []);
-  const diffs = accepted ? authorityDiffs(store, after, options.today, suites) : [];
+  // A pack re-read unchanged (a workbook exported and imported as it was) changes nothing, though its text differs.
+  const current = currentPack(
+    store,
+    String((pack as { authorityId?: unknown } | null)?.authorityId),
+    options.today,
+  );
+  const unchanged = current !== undefined && stableJson(current.pack) === stableJson(pack);
+  const diffs = accepted && !unchanged ? authorityDiffs(store, after, options.today, suites) : [];
   const report = formatDiffReport({ before: 'in force', after: 'proposed' }, diffs, {
     before: [],
     after: [],
