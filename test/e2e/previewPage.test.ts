@@ -59,6 +59,7 @@ describe.each([
     await page.click('a:has-text("Preview a change")');
     await expect(page.locator('h1').textContent()).resolves.toBe('Preview a change');
     await expect(axe(page)).resolves.toEqual([]);
+    if (javaScriptEnabled) await screenshot(page, 'preview-form');
 
     const original = await download(page, staff.baseUrl + '/authorities/dartford/spreadsheet');
     const edited = await editedWorkbook(original, [
