@@ -1,6 +1,6 @@
 // The v1 API as a case system meets it: every response is checked against openapi.yaml, errors included.
 import request from 'supertest';
-import { schemaErrors } from '../src/http/validation';
+import { schemaErrors } from '../src/contract/schemaValidation';
 import { contractExampleCase } from './contractExample';
 import { appWithRules, bundledRules } from './testutils/appSetup';
 

@@ -2,7 +2,7 @@
 import request from 'supertest';
 import { main } from '../src/cli/main';
 import { decide } from '../src/decide/decide';
-import { schemaErrors } from '../src/http/validation';
+import { schemaErrors } from '../src/contract/schemaValidation';
 import { buildCoverageMatrix, type CoverageMatrix } from '../src/reports/coverageMatrix';
 import { matrixCsv } from '../src/reports/matrixCsv';
 import { matrixHtml } from '../src/reports/matrixHtml';

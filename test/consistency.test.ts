@@ -2,7 +2,7 @@
 // without the facts a case system may lack) with a valid Decision, and no tenure or risk level falls through
 // a table without the decision saying why.
 import { decide } from '../src/decide/decide';
-import { schemaErrors } from '../src/http/validation';
+import { schemaErrors } from '../src/contract/schemaValidation';
 import { componentSchema, resolveSchema } from '../src/contract/openapi';
 import type { Case } from '../src/contract/apiTypes';
 import { contractExampleCase } from './contractExample';

@@ -13,7 +13,7 @@ import {
   nestedTooDeep,
   shapeProblem,
 } from '../src/http/middleware/setUpLimits';
-import { schemaErrors } from '../src/http/validation';
+import { schemaErrors } from '../src/contract/schemaValidation';
 import { silentLogger } from '../src/logger';
 import { parseApiKeys } from '../src/services/apiKeys';
 import { RuleService } from '../src/services/ruleService';

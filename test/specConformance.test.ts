@@ -6,7 +6,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import request from 'supertest';
 import { openapiDocument } from '../src/contract/openapi';
 import { createApp } from '../src/http/app';
-import { schemaErrors } from '../src/http/validation';
+import { schemaErrors } from '../src/contract/schemaValidation';
 import { silentLogger } from '../src/logger';
 import { parseApiKeys } from '../src/services/apiKeys';
 import { RuleService } from '../src/services/ruleService';

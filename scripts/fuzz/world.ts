@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Case } from '../../src/contract/apiTypes';
 import { projectRoot } from '../../src/contract/projectRoot';
 import { defaultHttpSettings } from '../../src/http/app';
-import { schemaErrors } from '../../src/http/validation';
+import { schemaErrors } from '../../src/contract/schemaValidation';
 import { packInForce, type RuleStore } from '../../src/rules/loadRules';
 import { readSuite, suiteFilesIn } from '../../src/scenarios/suiteFile';
 import type { AuthorityInfo, FuzzWorld } from '../../test/testutils/arbitraries';

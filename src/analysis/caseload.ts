@@ -12,7 +12,7 @@
 //   empty cell is a fact not given. A row with every cell empty is not a case.
 import { parse } from 'csv-parse/sync';
 import type { Case } from '../contract/apiTypes';
-import { schemaErrors } from '../http/validation';
+import { schemaErrors } from '../contract/schemaValidation';
 import { factCatalogue, type FactDomain } from '../rules/factCatalogue';
 import { parseRuleFile } from '../rules/safeJson';
 

@@ -1,8 +1,9 @@
 // RFC 9457 problem details: every error the API returns has this shape, with JSON pointers where they help.
 import type { Response } from 'express';
 import type { Problem } from '../contract/apiTypes';
+import type { ProblemError } from '../contract/schemaValidation';
 
-export type ProblemError = NonNullable<Problem['errors']>[number];
+export type { ProblemError };
 
 const titles: Record<number, string> = {
   400: 'Bad request',

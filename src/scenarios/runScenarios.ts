@@ -3,7 +3,7 @@ import path from 'node:path';
 import { placeAndMessage } from '../analysis/checkReport';
 import type { Decision } from '../contract/apiTypes';
 import { decide } from '../decide/decide';
-import { schemaErrors } from '../http/validation';
+import { schemaErrors } from '../contract/schemaValidation';
 import type { TableId } from '../rules/compiledPack';
 import { packInForce, type RuleStore } from '../rules/loadRules';
 import { compare, type Mismatch } from './expectation';

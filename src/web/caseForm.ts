@@ -1,7 +1,7 @@
 // The check-a-case form's answers → a Case, checked against the same Case schema the API uses. A question left
 // blank (or answered "Not known") becomes an absent fact, never `false`: the decision then says what it needs.
 import type { Case } from '../contract/apiTypes';
-import { schemaErrors } from '../http/validation';
+import { schemaErrors } from '../contract/schemaValidation';
 import {
   caseQuestions,
   questionByPath,

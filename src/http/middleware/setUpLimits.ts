@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { escapePointer } from '../../contract/schemaValidation';
 import { HttpProblem, problem } from '../problem';
 
 /** Refuses URLs longer than `maxUrlLength` (414) before any routing or parsing. */
@@ -66,10 +67,6 @@ export const nestedTooDeep = (json: Buffer, maxDepth: number) => new NestingScan
 /** The error both body readers raise for a body nested too deep, answered as a 400 problem. */
 export const tooDeepError = () =>
   Object.assign(new Error('entity.too.deep'), { type: 'entity.too.deep', status: 400, expose: true });
-
-/** A key as a JSON pointer segment. Most keys need no escaping, and a search is cheaper than two replaces. */
-export const escapePointer = (key: string) =>
-  key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 
 const insideBatchCase = /^\/cases\/\d+\//;
 

@@ -14,7 +14,7 @@ import { inSeries } from '../middleware/inSeries';
 import { bodyShapeLimits, shapeProblem } from '../middleware/setUpLimits';
 import { BodyBudget, jsonBody } from '../middleware/setUpRequestParsing';
 import { HttpProblem, problem, sendProblem } from '../problem';
-import { schemaErrors } from '../validation';
+import { schemaErrors } from '../../contract/schemaValidation';
 import { requireReady } from './requireReady';
 
 const placeholderCase = { authorityId: 'placeholder', case: {} };

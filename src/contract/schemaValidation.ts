@@ -1,9 +1,16 @@
-// Request and response validation against the schemas in openapi.yaml (one source of truth).
+// Validation against the schemas in openapi.yaml (one source of truth): of requests and responses by the API,
+// and of cases wherever else they arrive (the staff form, scenario suites, caseload files).
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { openapiDocument } from '../contract/openapi';
-import { escapePointer } from './middleware/setUpLimits';
-import type { ProblemError } from './problem';
+import type { Problem } from './apiTypes';
+import { openapiDocument } from './openapi';
+
+/** A field the value breaks, by JSON pointer, and how, as the API's problem details list it. */
+export type ProblemError = NonNullable<Problem['errors']>[number];
+
+/** A key as a JSON pointer segment. Most keys need no escaping, and a search is cheaper than two replaces. */
+export const escapePointer = (key: string) =>
+  key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
