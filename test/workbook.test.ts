@@ -456,7 +456,7 @@ describe('sanctuary-rules export and import', () => {
   test.each([
     [['dartfort', '--out', 'x.xlsx'], /no authority "dartfort" \(did you mean "dartford"\?\)/],
     [['dartford'], /--out FILE.xlsx is required/],
-    [['dartford', '--out', 'x.xlsx', '--as-of', '1/6/2026'], /--as-of must be a date YYYY-MM-DD/],
+    [['dartford', '--out', 'x.xlsx', '--as-of', '1/6/2026'], /--as-of must be a date as YYYY-MM-DD/],
     [['dartford', 'boston', '--out', 'x.xlsx'], /name one authority/],
   ])('export %j is wrong usage (exit 2)', async (args, message) => {
     const { code, stderr } = await runCli('export', ...args);

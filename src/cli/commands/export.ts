@@ -7,12 +7,12 @@ import { projectRoot } from '../../contract/projectRoot';
 import { currentPack, loadRules } from '../../rules/loadRules';
 import { didYouMean } from '../../rules/suggestions';
 import { packToWorkbook } from '../../rules/workbook/packWorkbook';
+import { isIsoDate } from '../../reports/isoDate';
+import { ukClock } from '../../services/decisionService';
 import type { Command } from '../main';
+import { explainingUsage, UsageError } from '../usage';
 
 /** Today in the UK, as the service reads "in force". */
-export const ukToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-
 const usage = 'export AUTHORITY --out FILE.xlsx [--rules DIR] [--as-of YYYY-MM-DD]';
 const help = `usage: sanctuary-rules ${usage}
 
@@ -23,8 +23,6 @@ Writes the authority's rule pack as a workbook: the version in force today (or o
   --as-of YYYY-MM-DD   the day whose version is exported (default: today)
 
 Exit codes: 0 written, 1 the authority's pack was refused, 2 wrong usage (including an unknown authority).`;
-
-class UsageError extends Error {}
 
 interface ExportOptions {
   authority: string;
@@ -53,9 +51,8 @@ function parseOptions(args: string[]): ExportOptions | 'help' {
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('name one authority, e.g. dartford');
   if (!values.out) throw new UsageError('--out FILE.xlsx is required');
-  const asOf = values['as-of'] ?? ukToday();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf))
-    throw new UsageError(`--as-of must be a date YYYY-MM-DD, not "${asOf}"`);
+  const asOf = values['as-of'] ?? ukClock.today();
+  if (!isIsoDate(asOf)) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${asOf}"`);
   return {
     authority: positionals[0]!,
     out: values.out,
@@ -92,18 +89,11 @@ async function runExport(options: ExportOptions): Promise<number> {
 export const exportCommand: Command = {
   summary: "write an authority's rule pack as a workbook to edit in Excel or LibreOffice",
   usage,
-  async run(args) {
-    try {
+  run: (args) =>
+    explainingUsage('export', usage, () => {
       const options = parseOptions(args);
-      if (options === 'help') {
-        console.log(help);
-        return 0;
-      }
-      return await runExport(options);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      console.error(`sanctuary-rules export: ${error.message}\nusage: sanctuary-rules ${usage}`);
-      return 2;
-    }
-  },
+      if (options !== 'help') return runExport(options);
+      console.log(help);
+      return 0;
+    }),
 };

@@ -11,8 +11,9 @@ import { loadRules } from '../../rules/loadRules';
 import type { PackProblem } from '../../rules/problems';
 import { sizeRefusal } from '../../rules/workbook/workbookLimits';
 import { placeProblems, refusedRead, workbookToPack } from '../../rules/workbook/workbookPack';
+import { ukClock } from '../../services/decisionService';
 import type { Command } from '../main';
-import { ukToday } from './export';
+import { explainingUsage, UsageError } from '../usage';
 
 const usage = 'import FILE.xlsx [--rules DIR] [--out FILE.json]';
 const help = `usage: sanctuary-rules ${usage}
@@ -24,8 +25,6 @@ decisions compared with the pack in force. Every problem is shown at its sheet, 
   --out FILE.json  write the pack as JSON (only when it has no errors)
 
 Exit codes: 0 the workbook is valid, 1 it has errors, 2 wrong usage.`;
-
-class UsageError extends Error {}
 
 interface ImportOptions {
   file: string;
@@ -82,7 +81,7 @@ async function runImport(options: ImportOptions): Promise<number> {
   const store = loadRules(options.rulesDir);
   const scenarios = path.join(projectRoot(), 'test', 'scenarios');
   const preview = previewChange(store, read.pack, {
-    today: ukToday(),
+    today: ukClock.today(),
     suitesDir: existsSync(scenarios) ? scenarios : undefined,
   });
   // A problem found in the pack is shown against the workbook it came from, at its cell where it has one.
@@ -103,18 +102,11 @@ async function runImport(options: ImportOptions): Promise<number> {
 export const importCommand: Command = {
   summary: 'read a workbook back into a rule pack: every problem at its cell, and what it would change',
   usage,
-  async run(args) {
-    try {
+  run: (args) =>
+    explainingUsage('import', usage, () => {
       const options = parseOptions(args);
-      if (options === 'help') {
-        console.log(help);
-        return 0;
-      }
-      return await runImport(options);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      console.error(`sanctuary-rules import: ${error.message}\nusage: sanctuary-rules ${usage}`);
-      return 2;
-    }
-  },
+      if (options !== 'help') return runImport(options);
+      console.log(help);
+      return 0;
+    }),
 };

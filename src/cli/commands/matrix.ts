@@ -8,6 +8,7 @@ import { isMatrixFormat, matrixFormats, type MatrixFormatName } from '../../repo
 import { loadRules } from '../../rules/loadRules';
 import { ukClock } from '../../services/decisionService';
 import type { Command } from '../main';
+import { explainingUsage, UsageError } from '../usage';
 
 const usage = 'matrix [--format csv|md|html|json] [--rules DIR] [--as-of DATE]';
 const help = `usage: sanctuary-rules ${usage}
@@ -20,8 +21,6 @@ time, each decided for the same standard case (printed in the report's header).
   --as-of DATE   the date whose rules apply, YYYY-MM-DD (default: today in the UK)
 
 Exit codes: 0 written, 1 written but some packs were refused, 2 wrong usage.`;
-
-class UsageError extends Error {}
 
 interface MatrixOptions {
   format: MatrixFormatName;
@@ -58,34 +57,32 @@ function parseOptions(args: string[]): MatrixOptions {
   };
 }
 
+function writeMatrix(options: MatrixOptions): number {
+  const store = loadRules(options.rulesDir);
+  const report = matrixFormats[options.format].render(buildCoverageMatrix(store, options.asOf));
+  // A reader who stops early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  process.stdout.write(report);
+  // The report goes to stdout; a refused pack is missing from it, which the reader must hear about.
+  for (const { file } of store.rejected)
+    console.error(
+      `sanctuary-rules matrix: ${file} was refused and is not in the report (see: sanctuary-rules check)`,
+    );
+  return store.rejected.length ? 1 : 0;
+}
+
 export const matrix: Command = {
   summary: 'the coverage matrix: every authority × tenure × risk level, decided for one standard case',
   usage,
-  async run(args) {
-    let options;
-    try {
-      options = parseOptions(args);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      console.error(`sanctuary-rules matrix: ${error.message}\nusage: sanctuary-rules ${usage}`);
-      return 2;
-    }
-    if (options.help) {
-      console.log(help);
-      return 0;
-    }
-    const store = loadRules(options.rulesDir);
-    const report = matrixFormats[options.format].render(buildCoverageMatrix(store, options.asOf));
-    // A reader who stops early (`| head`) is not an error.
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') throw error;
-    });
-    process.stdout.write(report);
-    // The report goes to stdout; a refused pack is missing from it, which the reader must hear about.
-    for (const { file } of store.rejected)
-      console.error(
-        `sanctuary-rules matrix: ${file} was refused and is not in the report (see: sanctuary-rules check)`,
-      );
-    return store.rejected.length ? 1 : 0;
-  },
+  run: (args) =>
+    explainingUsage('matrix', usage, () => {
+      const options = parseOptions(args);
+      if (options.help) {
+        console.log(help);
+        return 0;
+      }
+      return writeMatrix(options);
+    }),
 };

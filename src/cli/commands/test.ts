@@ -11,6 +11,7 @@ import { rowCoverage } from '../../scenarios/rowCoverage';
 import { runSuiteFile, type SuiteRun } from '../../scenarios/runScenarios';
 import { isSuiteFile, suiteFilesIn } from '../../scenarios/suiteFile';
 import type { Command } from '../main';
+import { explainingUsage, UsageError } from '../usage';
 
 const usage = 'test [SCENARIO_FILES…] [--rules DIR] [--junit FILE] [--coverage] [--min-coverage N]';
 const help = `usage: sanctuary-rules ${usage}
@@ -25,8 +26,6 @@ Default: every suite in test/scenarios/, against the bundled rules/.
   --min-coverage N   fail (exit 1) when under N% of rows are reached (implies --coverage)
 
 Exit codes: 0 all passed, 1 a scenario failed, a pack was refused or coverage is short, 2 wrong usage.`;
-
-class UsageError extends Error {}
 
 interface TestOptions {
   paths: string[];
@@ -131,8 +130,8 @@ function runTests(options: TestOptions, files: string[]): number {
 export const test: Command = {
   summary: 'run scenario suites: a diff for each failure, JUnit XML and table-row coverage',
   usage,
-  async run(args) {
-    try {
+  run: (args) =>
+    explainingUsage('test', usage, () => {
       const options = parseOptions(args);
       if (options.help) {
         console.log(help);
@@ -141,10 +140,5 @@ export const test: Command = {
       const files = suiteFiles(options.paths);
       if (!files.length) throw new UsageError('no scenario suites (.json, .yaml, .yml) were found');
       return runTests(options, files);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      console.error(`sanctuary-rules test: ${error.message}\nusage: sanctuary-rules ${usage}`);
-      return 2;
-    }
-  },
+    }),
 };

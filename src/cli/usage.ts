@@ -1,0 +1,17 @@
+// Wrong usage, said one way by every command: what is wrong and the usage line, on stderr, with exit status 2.
+export class UsageError extends Error {}
+
+/** Runs a command's body; a UsageError it throws becomes the message and exit status 2. */
+export async function explainingUsage(
+  name: string,
+  usage: string,
+  run: () => Promise<number> | number,
+): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`sanctuary-rules ${name}: ${error.message}\nusage: sanctuary-rules ${usage}`);
+    return 2;
+  }
+}
