@@ -30,6 +30,8 @@ COPY src/web/views ./src/web/views
 COPY src/web/public ./src/web/public
 # The policy documents the packs cite, which the staff pages link to.
 COPY docs/sources ./docs/sources
+# The scenario suites, which the preview of a change runs against both versions.
+COPY test/scenarios ./test/scenarios
 # Mount another directory at /app/rules (or set RULES_DIR) to serve other rules.
 COPY rules ./rules
 USER node

@@ -39,8 +39,24 @@ async function download(page: Page, href: string): Promise<Buffer> {
   return response.body();
 }
 
-async function upload(page: Page, name: string, buffer: Buffer, mimeType: string) {
+/** Three Dartford referrals that meet every criterion: two private tenants and an owner-occupier. */
+const caseload = [
+  'referral.source,harm.type,household.livesInArea,household.wishesToRemain,household.intendsToRemain,' +
+    'household.agreesToWorks,household.threatenedWithHomelessness,perpetrator.livesAtProperty,property.tenure,' +
+    'property.rightToOccupy,property.landlordPermission,assessment.safeToRemainWithMeasures',
+  ...['private-rented', 'owner-occupier', 'private-rented'].map(
+    (tenure) => `police,domestic-abuse,yes,yes,yes,yes,yes,no,${tenure},yes,granted,yes`,
+  ),
+].join('\n');
+
+async function upload(page: Page, name: string, buffer: Buffer, mimeType: string, cases?: string) {
   await page.setInputFiles('#proposal', { name, mimeType, buffer });
+  if (cases)
+    await page.setInputFiles('#caseload', {
+      name: 'referrals.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(cases),
+    });
   await page.click('button:has-text("Preview the change")');
   await page.waitForLoadState('load');
 }
@@ -65,7 +81,7 @@ describe.each([
     const edited = await editedWorkbook(original, [
       { sheet: 'Tenure', row: 'private-rented', column: 'Covered', value: 'No' },
     ]);
-    await upload(page, 'dartford.xlsx', edited, xlsx);
+    await upload(page, 'dartford.xlsx', edited, xlsx, caseload);
 
     const main = page.locator('main');
     await expect(page.locator('[data-accepted]').getAttribute('data-accepted')).resolves.toBe('true');
@@ -77,6 +93,10 @@ describe.each([
       'outcome: eligible → ineligible',
     );
     await expect(page.locator('#scenarios + ul').textContent()).resolves.toContain('private tenant');
+    // The two private tenants of the caseload are turned away; the owner-occupier is not.
+    const cases = await page.locator('.app-caseload').textContent();
+    expect(cases).toContain('Of 3 cases for dartford, 2 would be decided differently');
+    expect(cases).toMatch(/outcome: eligible → ineligible: 2 cases \(lines 2 and 4\)/);
     const summary = await page.locator('a:has-text("Download the change summary")').getAttribute('href');
     expect(Buffer.from(summary!.split(',')[1]!, 'base64').toString('utf8')).toContain(
       'outcome: eligible → ineligible',
