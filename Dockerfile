@@ -1,6 +1,8 @@
 # Multi-stage build of the sanctuary-rules decision service.
-# NODE_IMAGE defaults to the official Node 20 image pinned by digest; CI passes a local stand-in.
-ARG NODE_IMAGE=node:20-bookworm-slim@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0
+# NODE_IMAGE defaults to the official Node 24 LTS image, pinned by its full version tag: no digest could be
+# verified where this was written (no registry reachable). Pin it by digest where you build (docker buildx
+# imagetools inspect node:24.22.3-bookworm-slim). CI passes a local stand-in of the same major.
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 # 1. Compile TypeScript with the full toolchain.
 FROM ${NODE_IMAGE} AS build

@@ -28,6 +28,8 @@ else if (skipBrowsers)
 
 module.exports = {
   testEnvironment: 'node',
+  // Jest's default of 5 s a test is a clock the tests would race on a loaded machine: no test asserts a time.
+  testTimeout: 60_000,
   roots: ['<rootDir>/test', '<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', ...(skipBrowsers ? ['<rootDir>/test/e2e/'] : [])],

@@ -111,6 +111,17 @@ export function dimensionsOf(
     }));
 }
 
+export /** A dimension the run does not vary: one value standing for all of them. */
+function held(dimension: Dimension): Dimension {
+  const [first, ...rest] = dimension.values;
+  const weight = dimension.values.reduce((n, v) => n + v.weight, 0);
+  const alike = rest.flatMap((v) => (v.value === undefined ? [...v.alike] : [v.value, ...v.alike]));
+  return {
+    path: dimension.path,
+    values: [{ value: first!.value, weight, alike: [...first!.alike, ...alike] }],
+  };
+}
+
 export const caseCount = (dimensions: readonly Dimension[]) =>
   dimensions.reduce((n, d) => n * d.values.length, 1);
 

@@ -4,7 +4,7 @@ import type { Decision } from '../contract/apiTypes';
 import { decide } from '../decide/decide';
 import type { CompiledPack } from '../rules/compiledPack';
 import type { MeasureInfo } from '../rules/loadRules';
-import { defaultCaseCap, forEachCase, valueOf, type Choice, type Dimension } from './caseSpace';
+import { defaultCaseCap, forEachCase, held, valueOf, type Choice, type Dimension } from './caseSpace';
 import {
   caseFields,
   fieldChanges,
@@ -48,17 +48,6 @@ type FieldsOf = (decision: Decision, recommended: readonly string[] | undefined)
 interface Run {
   dimensions: Dimension[];
   fields: FieldsOf;
-}
-
-/** A dimension the run does not vary: one value standing for all of them. */
-function held(dimension: Dimension): Dimension {
-  const [first, ...rest] = dimension.values;
-  const weight = dimension.values.reduce((n, v) => n + v.weight, 0);
-  const alike = rest.flatMap((v) => (v.value === undefined ? [...v.alike] : [v.value, ...v.alike]));
-  return {
-    path: dimension.path,
-    values: [{ value: first!.value, weight, alike: [...first!.alike, ...alike] }],
-  };
 }
 
 /**

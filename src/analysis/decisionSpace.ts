@@ -43,6 +43,8 @@ export interface DecisionSpace {
    * or the measures table reads a derived fact).
    */
   measuresReads: ReadonlySet<number> | null;
+  /** The tables that read each dimension's fact, by its path. */
+  readers: ReadonlyMap<string, ReadonlySet<TableId>>;
 }
 
 function factAt(path: string, value: FactValue): Facts {
@@ -206,7 +208,8 @@ export function decisionSpace(packs: readonly CompiledPack[], measureIds: readon
   const measuresReads = new Set(
     ordered.flatMap((reading, i) => (reading.readers.has('measures') ? [i] : [])),
   );
-  return { dimensions, measuresReads: separable ? measuresReads : null };
+  const readers = new Map(ordered.map((reading) => [reading.path, reading.readers]));
+  return { dimensions, measuresReads: separable ? measuresReads : null, readers };
 }
 
 export const toCase = (dimensions: readonly Dimension[], choice: Choice): Case =>

@@ -2,12 +2,12 @@
 // and the cases counted by outcome. A scheme that runs should find some case eligible; one whose cases are
 // mostly unknown leaves too much open for an officer to rely on.
 import type { Outcome } from '../contract/apiTypes';
-import { decide } from '../decide/decide';
-import type { CompiledPack } from '../rules/compiledPack';
+import { decideOutcomeOnly } from '../decide/decide';
+import type { CompiledPack, TableId } from '../rules/compiledPack';
 import type { MeasureInfo } from '../rules/loadRules';
 import { pointerOf, type PackProblem } from '../rules/problems';
 import { defaultCaseCap, forEachCase, valueOf, type Dimension } from './caseSpace';
-import { decisionSpace, recommendedMeasures, toCase } from './decisionSpace';
+import { decisionSpace, toCase, type DecisionSpace } from './decisionSpace';
 
 export interface OutcomeSpace {
   readonly authorityId: string;
@@ -19,30 +19,39 @@ export interface OutcomeSpace {
   readonly sampled: boolean;
 }
 
-/** The measures asked about do not change the outcome unless a deciding table reads them: ask about none. */
-function withoutMeasures(dimensions: readonly Dimension[], measuresSeparate: boolean): Dimension[] {
-  if (!measuresSeparate) return [...dimensions];
-  return dimensions.map((d) =>
-    d.path === recommendedMeasures ? { path: d.path, values: [{ value: [], weight: 1, alike: [] }] } : d,
+// decide() settles the outcome from these tables alone; the others (measures, approvals, routing, response)
+// only say what follows from it.
+const outcomeTables: ReadonlySet<TableId> = new Set([
+  'eligibility',
+  'referralRoutes',
+  'tenureCoverage',
+  'riskThresholds',
+  'contributions',
+]);
+
+/** A fact no outcome table reads cannot change the outcome: it is asked once, and not counted. */
+function outcomeDimensions(space: DecisionSpace): Dimension[] {
+  return space.dimensions.map((d) =>
+    [...(space.readers.get(d.path) ?? [])].some((table) => outcomeTables.has(table))
+      ? d
+      : { path: d.path, values: [{ value: d.values[0]!.value, weight: 1, alike: [] }] },
   );
 }
 
 export function outcomeSpace(
   compiled: CompiledPack,
   catalogue: ReadonlyMap<string, MeasureInfo>,
-  asOf: string = compiled.ruleSet.effectiveFrom,
   cap: number = defaultCaseCap,
 ): OutcomeSpace {
   const space = decisionSpace([compiled], [...catalogue.keys()]);
-  const dimensions = withoutMeasures(space.dimensions, space.measuresReads !== null);
+  const dimensions = outcomeDimensions(space);
   const byOutcome: Partial<Record<Outcome, number>> = {};
   let cases = 0;
-  const context = { decisionId: 'outcome-space', asOf, catalogue };
   const { visited, total } = forEachCase(
     dimensions,
     (choice) => {
       const weight = choice.reduce((n, _c, i) => n * valueOf(dimensions, choice, i).weight, 1);
-      const { outcome } = decide(toCase(dimensions, choice), compiled, context);
+      const outcome = decideOutcomeOnly(toCase(dimensions, choice), compiled);
       byOutcome[outcome] = (byOutcome[outcome] ?? 0) + weight;
       cases += weight;
     },

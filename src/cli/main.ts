@@ -1,12 +1,12 @@
 // sanctuary-rules: tools for policy officers and testers. Each command lives in commands/<name>.ts.
 // Exit codes: 0 success, 1 the rules or scenarios have problems, 2 the command was used wrongly.
+import { commandList, type CommandName } from './commandList';
+
 export interface Command {
-  summary: string;
-  usage: string;
   run(args: string[]): Promise<number>;
 }
 
-const commands: Record<string, () => Command> = {
+const commands: Record<CommandName, () => Command> = {
   /* eslint-disable @typescript-eslint/no-require-imports -- commands load on demand, so one command's start-up costs nothing for another */
   check: () => require('./commands/check').check as Command,
   test: () => require('./commands/test').test as Command,
@@ -18,7 +18,7 @@ const commands: Record<string, () => Command> = {
 };
 
 function help(): string {
-  const lines = Object.values(commands).map((load) => `  ${load().usage.padEnd(58)} ${load().summary}`);
+  const lines = Object.values(commandList).map(({ usage, summary }) => `  ${usage}\n      ${summary}`);
   return ['usage: sanctuary-rules <command> [options]', '', ...lines].join('\n');
 }
 
@@ -28,7 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(help());
     return name ? 0 : 2;
   }
-  const load = commands[name];
+  const load = Object.hasOwn(commands, name) ? commands[name as CommandName] : undefined;
   if (!load) {
     console.error(`sanctuary-rules: unknown command "${name}"\n\n${help()}`);
     return 2;

@@ -136,10 +136,9 @@ function noSchemeDecision(caseFacts: Case, compiled: CompiledPack, context: Deci
   };
 }
 
-export function decide(caseFacts: Case, compiled: CompiledPack, context: DecisionContext): Decision {
-  if (!compiled.pack.scheme.operated) return noSchemeDecision(caseFacts, compiled, context);
+/** The first half of a decision, of an operated scheme: the outcome and what settles it. */
+function assess(caseFacts: Case, compiled: CompiledPack, trace: TraceEntry[]) {
   const { tables } = compiled;
-  const trace: TraceEntry[] = [];
   const findings = new Findings();
   const riskLevel = resolveRiskLevel(caseFacts.harm, tables.riskThresholds!, trace);
   const contribution = singleHit(evaluateTable(tables.contributions!, caseFacts as Facts, trace));
@@ -148,12 +147,29 @@ export function decide(caseFacts: Case, compiled: CompiledPack, context: Decisio
     riskLevel: riskLevel ?? undefined,
     worksCostAboveCap: worksCostAboveCap(contribution, worksCost),
   });
-
   checkEligibility(tables.eligibility!, facts, findings, trace);
   checkReferralRoute(tables.referralRoutes!, facts, findings, trace);
   const tenure = checkTenure(tables, caseFacts, facts, findings, trace);
   const referToLandlord = tenure.row?.then.referToLandlord === true;
   const outcome = decideOutcome(findings, referToLandlord);
+  return { findings, riskLevel, contribution, worksCost, facts, tenure, referToLandlord, outcome };
+}
+
+/** The outcome alone, as decide() would give it, without working out what follows from it. */
+export function decideOutcomeOnly(caseFacts: Case, compiled: CompiledPack): Outcome {
+  if (!compiled.pack.scheme.operated) return 'no-scheme';
+  return assess(caseFacts, compiled, []).outcome;
+}
+
+export function decide(caseFacts: Case, compiled: CompiledPack, context: DecisionContext): Decision {
+  if (!compiled.pack.scheme.operated) return noSchemeDecision(caseFacts, compiled, context);
+  const { tables } = compiled;
+  const trace: TraceEntry[] = [];
+  const { findings, riskLevel, contribution, worksCost, facts, tenure, referToLandlord, outcome } = assess(
+    caseFacts,
+    compiled,
+    trace,
+  );
 
   const offer = offerMeasures(tables.measures!, caseFacts, facts, context.catalogue, trace);
   const approvals: Approval[] = [];

@@ -10,9 +10,10 @@ import { formatOutcomeSpaces } from '../../analysis/outcomeSpace';
 import { checkStore, defaultSourcesDir } from '../../analysis/storeCheck';
 import { projectRoot } from '../../contract/projectRoot';
 import { loadRules } from '../../rules/loadRules';
+import { commandList } from '../commandList';
 import type { Command } from '../main';
 
-const usage = 'check [RULES_DIR] [--sources DIR]';
+const { usage } = commandList.check;
 
 /** The positional rules directory and the --sources folder, read as the other commands read theirs. */
 function parseOptions(args: string[]): { rulesDir?: string; sourcesDir?: string } | null {
@@ -30,8 +31,6 @@ function parseOptions(args: string[]): { rulesDir?: string; sourcesDir?: string 
 }
 
 export const check: Command = {
-  summary: 'check every rule pack: schema, meaning, gaps, overlaps and unreachable rows',
-  usage,
   async run(args) {
     if (args.includes('--help') || args.includes('-h')) {
       console.log(`usage: sanctuary-rules ${usage}`);

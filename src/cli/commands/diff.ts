@@ -23,9 +23,10 @@ import { formatDiffReport } from '../../analysis/diffReport';
 import type { PackChange } from '../../analysis/packChanges';
 import { projectRoot } from '../../contract/projectRoot';
 import { loadRules, type RuleStore } from '../../rules/loadRules';
+import { commandList } from '../commandList';
 import type { Command } from '../main';
 
-const usage = 'diff OLD_RULES_DIR NEW_RULES_DIR [--scenarios DIR] [--cases FILE]';
+const { usage } = commandList.diff;
 
 const casesHelp = [
   'FILE: JSON lines (a Case, or {"authorityId", "asOf", "case"}, one a line), or CSV with a header row of',
@@ -96,9 +97,6 @@ function caseloadReport(
 }
 
 export const diff: Command = {
-  summary:
-    'show how a change to the rules changes decisions, case by case, scenario by scenario and in a file of cases',
-  usage,
   async run(args) {
     if (args.includes('--help') || args.includes('-h')) {
       console.log([`usage: sanctuary-rules ${usage}`, ...casesHelp.map((line) => `  ${line}`)].join('\n'));

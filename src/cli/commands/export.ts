@@ -9,11 +9,12 @@ import { didYouMean } from '../../rules/suggestions';
 import { packToWorkbook } from '../../rules/workbook/packWorkbook';
 import { isIsoDate } from '../../reports/isoDate';
 import { ukClock } from '../../services/decisionService';
+import { commandList } from '../commandList';
 import type { Command } from '../main';
 import { explainingUsage, UsageError } from '../usage';
 
 /** Today in the UK, as the service reads "in force". */
-const usage = 'export AUTHORITY --out FILE.xlsx [--rules DIR] [--as-of YYYY-MM-DD]';
+const { usage } = commandList.export;
 const help = `usage: sanctuary-rules ${usage}
 
 Writes the authority's rule pack as a workbook: the version in force today (or on --as-of), else the latest.
@@ -87,8 +88,6 @@ async function runExport(options: ExportOptions): Promise<number> {
 }
 
 export const exportCommand: Command = {
-  summary: "write an authority's rule pack as a workbook to edit in Excel or LibreOffice",
-  usage,
   run: (args) =>
     explainingUsage('export', usage, () => {
       const options = parseOptions(args);

@@ -12,10 +12,11 @@ import type { PackProblem } from '../../rules/problems';
 import { sizeRefusal } from '../../rules/workbook/workbookLimits';
 import { placeProblems, refusedRead, workbookToPack } from '../../rules/workbook/workbookPack';
 import { ukClock } from '../../services/decisionService';
+import { commandList } from '../commandList';
 import type { Command } from '../main';
 import { explainingUsage, UsageError } from '../usage';
 
-const usage = 'import FILE.xlsx [--rules DIR] [--out FILE.json]';
+const { usage } = commandList.import;
 const help = `usage: sanctuary-rules ${usage}
 
 Reads a workbook made by \`export\`, checks the pack it holds as \`check\` does, and shows how it would change
@@ -100,8 +101,6 @@ async function runImport(options: ImportOptions): Promise<number> {
 }
 
 export const importCommand: Command = {
-  summary: 'read a workbook back into a rule pack: every problem at its cell, and what it would change',
-  usage,
   run: (args) =>
     explainingUsage('import', usage, () => {
       const options = parseOptions(args);

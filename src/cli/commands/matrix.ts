@@ -7,10 +7,11 @@ import { isIsoDate } from '../../reports/isoDate';
 import { isMatrixFormat, matrixFormats, type MatrixFormatName } from '../../reports/matrixFormats';
 import { loadRules } from '../../rules/loadRules';
 import { ukClock } from '../../services/decisionService';
+import { commandList } from '../commandList';
 import type { Command } from '../main';
 import { explainingUsage, UsageError } from '../usage';
 
-const usage = 'matrix [--format csv|md|html|json] [--rules DIR] [--as-of DATE]';
+const { usage } = commandList.matrix;
 const help = `usage: sanctuary-rules ${usage}
 
 For every authority × tenure × risk level: the outcome, who funds, the victim's contribution and the response
@@ -74,8 +75,6 @@ function writeMatrix(options: MatrixOptions): number {
 }
 
 export const matrix: Command = {
-  summary: 'the coverage matrix: every authority × tenure × risk level, decided for one standard case',
-  usage,
   run: (args) =>
     explainingUsage('matrix', usage, () => {
       const options = parseOptions(args);

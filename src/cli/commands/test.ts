@@ -10,10 +10,11 @@ import { loadRules, type RuleStore } from '../../rules/loadRules';
 import { rowCoverage } from '../../scenarios/rowCoverage';
 import { runSuiteFile, type SuiteRun } from '../../scenarios/runScenarios';
 import { isSuiteFile, suiteFilesIn } from '../../scenarios/suiteFile';
+import { commandList } from '../commandList';
 import type { Command } from '../main';
 import { explainingUsage, UsageError } from '../usage';
 
-const usage = 'test [SCENARIO_FILES…] [--rules DIR] [--junit FILE] [--coverage] [--min-coverage N]';
+const { usage } = commandList.test;
 const help = `usage: sanctuary-rules ${usage}
 
 Runs scenario suites (.json, .yaml or .yml; a directory means the suites in it) against the rule packs.
@@ -128,8 +129,6 @@ function runTests(options: TestOptions, files: string[]): number {
 }
 
 export const test: Command = {
-  summary: 'run scenario suites: a diff for each failure, JUnit XML and table-row coverage',
-  usage,
   run: (args) =>
     explainingUsage('test', usage, () => {
       const options = parseOptions(args);
