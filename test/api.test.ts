@@ -1,6 +1,12 @@
 // The v1 API as a case system meets it: every response is checked against openapi.yaml, errors included.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { schemaErrors } from '../src/contract/schemaValidation';
+import type { Decision, Problem } from '../src/contract/apiTypes';
+import { decide as decideCase } from '../src/decide/decide';
+import { batchJson } from '../src/http/decisionJson';
+import { instancePath, problem } from '../src/http/problem';
 import { contractExampleCase } from './contractExample';
 import { appWithRules, bundledRules } from './testutils/appSetup';
 
@@ -11,11 +17,24 @@ const decide = (authority: string, body: unknown) =>
     .set('content-type', 'application/json')
     .send(JSON.stringify(body));
 
+/** RFC 9110's reason phrases: with `type: about:blank`, each is the problem's title (RFC 9457). */
+const reasonPhrases: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  503: 'Service Unavailable',
+};
+
 function expectProblem(res: request.Response, status: number) {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(schemaErrors('Problem', res.body)).toEqual([]);
   expect(res.body.status).toBe(status);
+  expect(res.body.title).toBe(reasonPhrases[status]);
+  expect(res.body.instance).toBe(new URL(res.request.url).pathname);
 }
 
 describe('decisions', () => {
@@ -188,9 +207,60 @@ describe('batch', () => {
     expect(schemaErrors('BatchResponse', res.body)).toEqual([]);
     const [first, second, third, fourth] = res.body.results;
     expect(first.outcome).toBe('eligible');
-    expect(second.status).toBe(404);
+    expect(second).toMatchObject({ status: 404, title: 'Not Found' });
     expect(third).toMatchObject({ status: 400, errors: [{ pointer: '/cases/2/case/harm/colour' }] });
     expect(fourth.outcome).toBe('ineligible');
+  });
+
+  test('each result says by its kind whether it is a decision or a problem, first among its fields', async () => {
+    const res = await request(app)
+      .post('/v1/decisions/batch')
+      .send({
+        cases: [
+          { authorityId: 'dartford', case: contractExampleCase },
+          { authorityId: 'atlantis', case: {} },
+          { authorityId: 'dartford', case: { harm: { colour: 'red' } } },
+          { authorityId: 'dartford', case: { asOf: '2001-01-01' } },
+        ],
+      });
+    expect(res.status).toBe(200);
+    const results = res.body.results as Record<string, unknown>[];
+    expect(results.map((r) => r.kind)).toEqual(['decision', 'problem', 'problem', 'problem']);
+    expect(results.map((r) => Object.keys(r)[0])).toEqual(['kind', 'kind', 'kind', 'kind']);
+    expect(results.map((r) => ('outcome' in r ? 'decision' : 'problem'))).toEqual(results.map((r) => r.kind));
+    // The rest of each result is as it was: a problem carries no instance, pointers lead into the whole body.
+    expect(results[3]).toMatchObject({ status: 422, errors: [{ pointer: '/cases/3/case/asOf' }] });
+    expect(results.some((r) => 'instance' in r)).toBe(false);
+  });
+
+  test('the fast batch JSON is byte for byte JSON.stringify of each result with its kind put first', () => {
+    const store = bundledRules();
+    const results: (Decision | Problem)[] = [...store.packs.values()].map((packs, i) =>
+      decideCase(contractExampleCase, packs[0]!, {
+        decisionId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        asOf: '2026-11-22',
+        catalogue: store.measureById,
+      }),
+    );
+    results.splice(
+      1,
+      0,
+      problem(404, 'There is no authority "ŵ€😀".', [{ pointer: '/cases/1', message: 'x' }]),
+    );
+    const expected = results.map((r) => ({ kind: 'status' in r ? 'problem' : 'decision', ...r }));
+    for (let pass = 0; pass < 2; pass++) {
+      const bytes = batchJson(results.length, (i) => results[i]!).toBuffer();
+      expect(bytes.toString()).toBe(JSON.stringify({ results: expected }));
+    }
+  });
+
+  test('the schema requires kind of every batch result, and the single-case answer has none', async () => {
+    const single = await decide('dartford', contractExampleCase);
+    expect(single.body.kind).toBeUndefined();
+    expect(schemaErrors('Decision', { ...single.body, kind: 'decision' })).toEqual([]);
+    expect(schemaErrors('BatchResponse', { results: [{ ...single.body, kind: 'decision' }] })).toEqual([]);
+    expect(schemaErrors('BatchResponse', { results: [single.body] })).not.toEqual([]);
+    expect(schemaErrors('BatchResponse', { results: [{ ...single.body, kind: 'problem' }] })).not.toEqual([]);
   });
 
   test('more than 1000 cases is refused whole', async () => {
@@ -212,6 +282,53 @@ describe('batch', () => {
 
   test('an envelope with unknown keys is refused', async () => {
     expectProblem(await request(app).post('/v1/decisions/batch').send({ cases: [], extra: 1 }), 400);
+  });
+});
+
+describe('problems', () => {
+  test.each([
+    ['GET', '/v1/authorities/atlantis', 404, 'Not Found'],
+    ['GET', '/v1/authorities/atlantis?asOf=2026-01-01&who=someone', 404, 'Not Found'],
+    ['POST', '/v1/authorities/dartford/decisions', 400, 'Bad Request'],
+    ['DELETE', '/v1/measures', 405, 'Method Not Allowed'],
+    ['GET', '/v1/reports/coverage-matrix?format=pdf', 400, 'Bad Request'],
+    ['GET', '/no/such/page', 404, 'Not Found'],
+  ])('%s %s: %i %s, with the path (never the query) as instance', async (method, path, status, title) => {
+    const res = await request(app)[method.toLowerCase() as 'get'](path);
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ type: 'about:blank', title, status, instance: path.split('?')[0] });
+    expect(res.text).not.toContain('someone');
+  });
+
+  test('a path a URI may not hold as sent is percent-encoded in instance', async () => {
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const body = await new Promise<string>((resolve, reject) => {
+        const req = http.request({ port, host: '127.0.0.1', path: '/no/"such"/{page}%zz?q=1' }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve(Buffer.concat(chunks).toString()));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      const problem = JSON.parse(body) as { status: number; instance: string };
+      expect(problem.status).toBe(404);
+      expect(problem.instance).toBe('/no/%22such%22/%7Bpage%7D%25zz');
+      expect(schemaErrors('Problem', problem)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('instance is the path alone, whatever form the request target takes', () => {
+    expect(instancePath({ originalUrl: '/v1/measures?x=1#y' })).toBe('/v1/measures');
+    expect(instancePath({ originalUrl: 'http://example.test/v1/measures?x=1' })).toBe('/v1/measures');
+    expect(instancePath({ originalUrl: 'http://example.test' })).toBe('/');
+    expect(instancePath({ originalUrl: '/caf\u00c3\u00a9 x' })).toBe('/caf%C3%A9%20x');
+    expect(instancePath({ originalUrl: '/%41%2f' })).toBe('/%41%2f');
   });
 });
 

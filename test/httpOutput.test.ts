@@ -153,7 +153,8 @@ describe('batch answers on reused chunks', () => {
         catalogue: store.measureById,
       }),
     );
-    return { body: { cases }, expected: withoutDecisionIds(JSON.stringify({ results: expected })) };
+    const results = expected.map((decision) => ({ kind: 'decision', ...decision }));
+    return { body: { cases }, expected: withoutDecisionIds(JSON.stringify({ results })) };
   }
 
   test('an answer a slow client has not yet read is not written over by the next batch', async () => {

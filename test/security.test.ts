@@ -231,12 +231,12 @@ describe('limits', () => {
     const res = await request(app)[method.toLowerCase() as 'get'](path);
     expectProblem(res, 405);
     expect(res.headers.allow).toBe(allow);
-    expect(res.body.title).toBe('Method not allowed');
+    expect(res.body.title).toBe('Method Not Allowed');
   });
 
   test('every status the service answers has its own title, never "Error"', async () => {
     const long = await request(app).get(`/v1/authorities/${'a'.repeat(3000)}`);
-    expect(long.body.title).toBe('URI too long');
+    expect(long.body.title).toBe('URI Too Long');
     const res = await request(app).get('/no/such/page');
     expect(res.status).toBe(404);
   });

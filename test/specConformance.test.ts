@@ -1,6 +1,7 @@
 // Every operation in openapi.yaml, asked as a client would (with and without a key, with a good and a bad
 // request, and with a method the path does not take): each answer's status is one the operation documents, and
-// its body validates against the schema documented for that status. The spec describes every answer.
+// its body validates against the schema documented for that status. The spec describes every answer. A problem's
+// title is the one the spec's example gives for its status, and its instance the path asked.
 import { createHash } from 'node:crypto';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import request from 'supertest';
@@ -47,6 +48,21 @@ function documented(operation: Operation, status: number): ResponseObject | unde
   return response;
 }
 
+/** The path a request asked for, without its query: what a problem's `instance` must be. */
+const pathAsked = (res: request.Response) => new URL(res.request.url).pathname;
+
+/** A problem's title is the documented example's (the status's RFC 9110 phrase), and its instance the path. */
+function problemConformance(media: OpenAPIV3_1.MediaTypeObject, res: request.Response): string[] {
+  const found: string[] = [];
+  const example = media.example as { title?: string } | undefined;
+  if (example?.title === undefined) found.push(`no example problem documented for ${res.status}`);
+  else if (res.body.title !== example.title)
+    found.push(`title "${res.body.title}", documented "${example.title}"`);
+  if (res.body.instance !== pathAsked(res))
+    found.push(`instance ${res.body.instance}, asked ${pathAsked(res)}`);
+  return found;
+}
+
 /** Whether the answer is documented for its status, and its JSON body valid against the documented schema. */
 function conformance(operation: Operation, res: request.Response): string[] {
   const response = documented(operation, res.status);
@@ -56,7 +72,8 @@ function conformance(operation: Operation, res: request.Response): string[] {
   if (!media) return response.content ? [`content type ${type} is not documented for ${res.status}`] : [];
   const schema = media.schema as OpenAPIV3_1.ReferenceObject | undefined;
   if (!schema || !('$ref' in schema)) return [];
-  return schemaErrors(refName(schema.$ref), res.body).map((e) => `${e.pointer} ${e.message}`);
+  const errors = schemaErrors(refName(schema.$ref), res.body).map((e) => `${e.pointer} ${e.message}`);
+  return type === 'application/problem+json' ? [...errors, ...problemConformance(media, res)] : errors;
 }
 
 const batch = { cases: [{ authorityId: 'dartford', case: contractExampleCase }] };
@@ -112,6 +129,7 @@ test.each(Object.keys(openapiDocument.paths ?? {}))(
         .filter((m: string) => m !== 'HEAD'),
     ).toEqual(taken);
     expect(schemaErrors('Problem', res.body)).toEqual([]);
+    expect(res.body).toMatchObject({ title: 'Method Not Allowed', instance: pathAsked(res) });
   },
 );
 
@@ -136,4 +154,9 @@ const examples = operations.flatMap(({ path, method, operation }) =>
 
 test.each(examples)('the example of $where is a valid $schema', ({ schema, example }) => {
   expect(schemaErrors(schema, example)).toEqual([]);
+});
+
+test('the document keeps the OAS 3.1 default JSON Schema dialect, which Swagger UI shows without a warning', () => {
+  const dialect = (openapiDocument as { jsonSchemaDialect?: string }).jsonSchemaDialect;
+  expect([undefined, 'https://spec.openapis.org/oas/3.1/dialect/base']).toContain(dialect);
 });

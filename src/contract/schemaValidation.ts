@@ -14,9 +14,24 @@ export const escapePointer = (key: string) =>
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
-ajv.addSchema({ $id: 'openapi.json', components: openapiDocument.components });
+// The paths too, so that a schema written inline in an operation can be checked (validatorAt).
+ajv.addSchema({ $id: 'openapi.json', components: openapiDocument.components, paths: openapiDocument.paths });
 
 const validators = new Map<string, ValidateFunction>();
+
+/**
+ * The schema at a JSON pointer anywhere in openapi.yaml's components or paths (e.g.
+ * `/paths/~1healthz/get/responses/200/content/application~1json/schema`), with its `$ref`s followed.
+ */
+export function validatorAt(pointer: string): ValidateFunction {
+  let validate = validators.get(pointer);
+  if (!validate) {
+    validate = ajv.getSchema(`openapi.json#${pointer.split('/').map(encodeURIComponent).join('/')}`);
+    if (!validate) throw new Error(`openapi.yaml has no schema at ${pointer}`);
+    validators.set(pointer, validate);
+  }
+  return validate;
+}
 
 /** A named component schema, or a JSON pointer below one (e.g. `BatchRequest/properties/cases/items`). */
 export function validatorFor(schemaName: string): ValidateFunction {

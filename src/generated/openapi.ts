@@ -33,7 +33,12 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** One authority, its scheme, rule-pack version and decision tables */
+    /**
+     * One authority, its scheme, rule-pack version and decision tables
+     * @description The authority's scheme and the rule set in force today (or, when none is yet, its latest), with the
+     *     policy documents the rules are drawn from and every decision table, row by row: what a decision's
+     *     `rule` and `trace` refer to. An id with no loaded rule pack is a 404.
+     */
     get: operations['getAuthority'];
     put?: never;
     post?: never;
@@ -83,8 +88,9 @@ export interface paths {
      * Decide up to 1000 cases, each against its own authority
      * @description Results come back in the order of `cases`. A case that cannot be decided (unknown
      *     authority, invalid case) gets a `Problem` in its place with the status it would have had
-     *     on its own (404, 400); the other cases are still decided. The whole request fails (400)
-     *     only when the envelope itself is invalid.
+     *     on its own (404, 400); the other cases are still decided. Each result's `kind` says which
+     *     it is: `decision` or `problem`. The whole request fails (400) only when the envelope itself
+     *     is invalid.
      */
     post: operations['decideBatch'];
     delete?: never;
@@ -100,7 +106,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The catalogue of security measures */
+    /**
+     * The catalogue of security measures
+     * @description Every measure id the service knows (the ids `assessment.recommendedMeasures` takes and decisions
+     *     name), with its label and whether it is equipment or works.
+     */
     get: operations['listMeasures'];
     put?: never;
     post?: never;
@@ -164,7 +174,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The process is alive */
+    /**
+     * The process is alive
+     * @description Liveness, for the platform's probe. Answers 200 while the process runs, whether or not any rule pack is loaded.
+     */
     get: operations['getHealth'];
     put?: never;
     post?: never;
@@ -181,7 +194,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Rule packs are loaded */
+    /**
+     * Rule packs are loaded
+     * @description Readiness, for the platform's probe: 200 once at least one valid rule pack is loaded; 503 before then,
+     *     and while the service shuts down, so that traffic goes elsewhere.
+     */
     get: operations['getReadiness'];
     put?: never;
     post?: never;
@@ -198,7 +215,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** This OpenAPI document */
+    /**
+     * This OpenAPI document
+     * @description This document, as YAML. The service validates requests against its schemas.
+     */
     get: operations['getOpenApiDocument'];
     put?: never;
     post?: never;
@@ -215,7 +235,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Swagger UI for this OpenAPI document */
+    /**
+     * Swagger UI for this OpenAPI document
+     * @description Swagger UI over this document, to read the API and try it in a browser.
+     */
     get: operations['getDocs'];
     put?: never;
     post?: never;
@@ -307,6 +330,12 @@ export interface components {
     };
     /** Decision */
     Decision: {
+      /**
+       * @description `decision`. Always sent on a decision among a batch's results, where it tells a decision from a problem
+       *     (see `BatchDecision`); the single-case answer leaves it out. (Addition to the v1 contract.)
+       * @constant
+       */
+      kind?: 'decision';
       /** Format: uuid */
       decisionId: string;
       /**
@@ -464,11 +493,27 @@ export interface components {
        * @example about:blank
        */
       type: string;
+      /**
+       * @description The reason phrase of `status` as RFC 9110 gives it (RFC 6585 for 429 and 431).
+       * @example Not Found
+       */
       title: string;
       status: number;
       detail?: string;
-      /** Format: uri-reference */
+      /**
+       * Format: uri-reference
+       * @description The path of the request the problem answers, without its query. Every problem+json answer has it, except
+       *     those sent before the request could be read (408, 431, and a 400 for a request Node cannot parse). A
+       *     problem among a batch's results leaves it out: its `errors` point into the batch's body.
+       * @example /v1/authorities/not-a-council
+       */
       instance?: string;
+      /**
+       * @description `problem`. Always sent on a problem among a batch's results, where it tells a problem from a decision
+       *     (see `BatchProblem`); not sent on a problem+json answer. (Addition to the v1 contract.)
+       * @constant
+       */
+      kind?: 'problem';
       /**
        * Format: uuid
        * @description On a 500 from a decision, the id to quote when reporting it. (Addition to the v1 contract.)
@@ -567,8 +612,41 @@ export interface components {
     };
     /** BatchResponse */
     BatchResponse: {
-      /** @description One result per case, in the order of the request. */
-      results: (components['schemas']['Decision'] | components['schemas']['Problem'])[];
+      /**
+       * @description One result per case, in the order of the request: a decision, or the problem that stopped the case.
+       *     `kind` says which.
+       */
+      results: (components['schemas']['BatchDecision'] | components['schemas']['BatchProblem'])[];
+    };
+    /**
+     * BatchDecision
+     * @description A case's decision among a batch's results, with `kind` always `decision`. (Addition to the v1 contract.)
+     */
+    BatchDecision: components['schemas']['Decision'] & {
+      /** @constant */
+      kind: 'decision';
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'decision';
+    };
+    /**
+     * BatchProblem
+     * @description The problem that stopped a case of a batch, in the decision's place, with `kind` always `problem`, the
+     *     status the case would have had on its own, and pointers into the whole body. (Addition to the v1
+     *     contract.)
+     */
+    BatchProblem: components['schemas']['Problem'] & {
+      /** @constant */
+      kind: 'problem';
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      kind: 'problem';
     };
     /**
      * RulesStatus
@@ -867,7 +945,7 @@ export interface components {
          *       "type": "about:blank",
          *       "title": "Bad Request",
          *       "status": 400,
-         *       "detail": "The request body is not a valid Case.",
+         *       "detail": "The case does not match the Case schema.",
          *       "instance": "/v1/authorities/dartford/decisions",
          *       "errors": [
          *         {
@@ -876,7 +954,7 @@ export interface components {
          *         },
          *         {
          *           "pointer": "/household/wishesToRemian",
-         *           "message": "must NOT have additional properties"
+         *           "message": "\"wishesToRemian\" is not a field of this object"
          *         }
          *       ]
          *     }
@@ -897,7 +975,8 @@ export interface components {
          *       "type": "about:blank",
          *       "title": "Unauthorized",
          *       "status": 401,
-         *       "detail": "A valid API key is required."
+         *       "detail": "Send an API key as \"Authorization: Bearer <key>\".",
+         *       "instance": "/v1/authorities"
          *     }
          */
         'application/problem+json': components['schemas']['Problem'];
@@ -914,14 +993,14 @@ export interface components {
          *       "type": "about:blank",
          *       "title": "Not Found",
          *       "status": 404,
-         *       "detail": "No rule pack is loaded for authority 'not-a-council'.",
+         *       "detail": "There is no authority \"not-a-council\".",
          *       "instance": "/v1/authorities/not-a-council"
          *     }
          */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description The body is too large. */
+    /** @description The body is too large (`413 Content Too Large`, RFC 9110's name for what was `Payload Too Large`). */
     PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
@@ -930,8 +1009,10 @@ export interface components {
         /**
          * @example {
          *       "type": "about:blank",
-         *       "title": "Payload Too Large",
-         *       "status": 413
+         *       "title": "Content Too Large",
+         *       "status": 413,
+         *       "detail": "The body is too large.",
+         *       "instance": "/v1/decisions/batch"
          *     }
          */
         'application/problem+json': components['schemas']['Problem'];
@@ -948,7 +1029,8 @@ export interface components {
          *       "type": "about:blank",
          *       "title": "Unsupported Media Type",
          *       "status": 415,
-         *       "detail": "The body must be application/json."
+         *       "detail": "Send the body as application/json.",
+         *       "instance": "/v1/authorities/dartford/decisions"
          *     }
          */
         'application/problem+json': components['schemas']['Problem'];
@@ -965,13 +1047,17 @@ export interface components {
          *       "type": "about:blank",
          *       "title": "Service Unavailable",
          *       "status": 503,
-         *       "detail": "No valid rule packs are loaded."
+         *       "detail": "No valid rule packs are loaded yet.",
+         *       "instance": "/v1/authorities"
          *     }
          */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description The request took longer than `REQUEST_TIMEOUT_MS` to arrive. The connection is closed. */
+    /**
+     * @description The request took longer than `REQUEST_TIMEOUT_MS` to arrive. The connection is closed. Answered before the
+     *     request is read, so the problem has no `instance`.
+     */
     RequestTimeout: {
       headers: {
         [name: string]: unknown;
@@ -980,7 +1066,7 @@ export interface components {
         /**
          * @example {
          *       "type": "about:blank",
-         *       "title": "Request timeout",
+         *       "title": "Request Timeout",
          *       "status": 408,
          *       "detail": "The request took too long to arrive."
          *     }
@@ -997,15 +1083,19 @@ export interface components {
         /**
          * @example {
          *       "type": "about:blank",
-         *       "title": "URI too long",
+         *       "title": "URI Too Long",
          *       "status": 414,
-         *       "detail": "The URL is longer than 2048 characters."
+         *       "detail": "The URL is longer than 2048 characters.",
+         *       "instance": "/v1/authorities/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
          *     }
          */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description The request line and headers are larger than `MAX_HEADER_BYTES`. The connection is closed. */
+    /**
+     * @description The request line and headers are larger than `MAX_HEADER_BYTES`. The connection is closed. Answered before
+     *     the request is read, so the problem has no `instance`.
+     */
     HeadersTooLarge: {
       headers: {
         [name: string]: unknown;
@@ -1014,7 +1104,7 @@ export interface components {
         /**
          * @example {
          *       "type": "about:blank",
-         *       "title": "Request header fields too large",
+         *       "title": "Request Header Fields Too Large",
          *       "status": 431,
          *       "detail": "The request headers (or URL) are too large."
          *     }
@@ -1034,13 +1124,14 @@ export interface components {
         /**
          * @example {
          *       "type": "about:blank",
-         *       "title": "Unprocessable content",
+         *       "title": "Unprocessable Content",
          *       "status": 422,
          *       "detail": "No dartford rule pack is in force on 1999-01-01.",
+         *       "instance": "/v1/authorities/dartford/decisions",
          *       "errors": [
          *         {
          *           "pointer": "/asOf",
-         *           "message": "no rule pack in force on this date"
+         *           "message": "no rule pack in force on 1999-01-01"
          *         }
          *       ]
          *     }
@@ -1062,9 +1153,10 @@ export interface components {
         /**
          * @example {
          *       "type": "about:blank",
-         *       "title": "Method not allowed",
+         *       "title": "Method Not Allowed",
          *       "status": 405,
-         *       "detail": "POST is not allowed on /v1/measures."
+         *       "detail": "POST is not allowed on /v1/measures.",
+         *       "instance": "/v1/measures"
          *     }
          */
         'application/problem+json': components['schemas']['Problem'];
@@ -1087,18 +1179,32 @@ export interface components {
          *       "type": "about:blank",
          *       "title": "Service Unavailable",
          *       "status": 503,
-         *       "detail": "The service is busy reading other requests: try again shortly."
+         *       "detail": "The service is busy reading other requests: try again shortly.",
+         *       "instance": "/v1/decisions/batch"
          *     }
          */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description An unexpected fault in the service (never a client's mistake). */
+    /**
+     * @description An unexpected fault in the service (never a client's mistake). From a decision, the problem carries the
+     *     `decisionId` to quote when reporting it.
+     */
     InternalError: {
       headers: {
         [name: string]: unknown;
       };
       content: {
+        /**
+         * @example {
+         *       "type": "about:blank",
+         *       "title": "Internal Server Error",
+         *       "status": 500,
+         *       "detail": "The decision could not be made: quote the decisionId when reporting this.",
+         *       "instance": "/v1/authorities/dartford/decisions",
+         *       "decisionId": "3f0c6f9e-2b7a-4d8e-9a51-7c2d4b1e6a10"
+         *     }
+         */
         'application/problem+json': components['schemas']['Problem'];
       };
     };
@@ -1411,12 +1517,119 @@ export interface operations {
       };
     };
     responses: {
-      /** @description One result per case, in order. */
+      /** @description One result per case, in order, each with a `kind` that says whether it is a decision or a problem. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
+          /**
+           * @example {
+           *       "results": [
+           *         {
+           *           "kind": "decision",
+           *           "decisionId": "8d1f2c4a-5b6e-4f70-8a91-b2c3d4e5f607",
+           *           "asOf": "2026-11-22",
+           *           "authority": {
+           *             "id": "dartford",
+           *             "name": "Dartford Borough Council"
+           *           },
+           *           "ruleSet": {
+           *             "version": "2026.2",
+           *             "effectiveFrom": "2026-01-01",
+           *             "effectiveTo": null,
+           *             "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+           *           },
+           *           "outcome": "more-information-needed",
+           *           "riskLevel": "high",
+           *           "reasons": [
+           *             {
+           *               "code": "lives-in-borough",
+           *               "text": "The victim must live in the Dartford borough. (needs household.livesInArea)",
+           *               "rule": "dartford/eligibility/lives-in-borough",
+           *               "source": "Dartford Borough Council, Sanctuary Scheme Referral Procedure, 7. Eligibility criteria",
+           *               "effect": "missing"
+           *             },
+           *             {
+           *               "code": "perpetrator-not-at-property",
+           *               "text": "The perpetrator must not be living in the accommodation.",
+           *               "rule": "dartford/eligibility/perpetrator-absent",
+           *               "source": "Dartford Borough Council, Sanctuary Scheme Referral Procedure, 7. Eligibility criteria",
+           *               "effect": "met"
+           *             }
+           *           ],
+           *           "missingFacts": [
+           *             "household.livesInArea"
+           *           ],
+           *           "measures": {
+           *             "package": null,
+           *             "items": [
+           *               {
+           *                 "id": "door-chain",
+           *                 "label": "Door chain",
+           *                 "status": "provided",
+           *                 "approval": null,
+           *                 "rule": "dartford/measures/listed-measures"
+           *               }
+           *             ]
+           *           },
+           *           "funding": {
+           *             "funder": "unknown",
+           *             "victimContribution": "none",
+           *             "councilContributionCapGBP": null,
+           *             "councilContributionGBP": null,
+           *             "shortfallGBP": null
+           *           },
+           *           "approvals": [],
+           *           "routing": [
+           *             {
+           *               "to": "housing-options",
+           *               "name": "Dartford Borough Council Housing Options and Private Sector service",
+           *               "withinHours": null,
+           *               "withinWorkingDays": null,
+           *               "text": "All referrals are made to the Housing Options and Private Sector service.",
+           *               "rule": "dartford/routing/refer-to-housing-options"
+           *             }
+           *           ],
+           *           "response": {
+           *             "withinHours": null,
+           *             "withinWorkingDays": 3,
+           *             "label": "Police asked to inspect the property within 3 working days of referral",
+           *             "rule": "dartford/response/police-asked-within-3-working-days"
+           *           },
+           *           "alternatives": [
+           *             "refuge",
+           *             "homelessness-application"
+           *           ],
+           *           "trace": [
+           *             {
+           *               "table": "eligibility",
+           *               "row": "lives-in-borough",
+           *               "matched": "unknown"
+           *             },
+           *             {
+           *               "table": "eligibility",
+           *               "row": "perpetrator-absent",
+           *               "matched": true
+           *             }
+           *           ]
+           *         },
+           *         {
+           *           "kind": "problem",
+           *           "type": "about:blank",
+           *           "title": "Not Found",
+           *           "status": 404,
+           *           "detail": "There is no authority \"not-a-council\".",
+           *           "errors": [
+           *             {
+           *               "pointer": "/cases/1/authorityId",
+           *               "message": "no such authority"
+           *             }
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
           'application/json': components['schemas']['BatchResponse'];
         };
       };
@@ -1614,12 +1827,15 @@ export interface operations {
         content: {
           /**
            * @example {
-           *       "status": "ready"
+           *       "status": "ready",
+           *       "authorities": 32
            *     }
            */
           'application/json': {
             /** @example ready */
             status?: string;
+            /** @description How many authorities have a loaded rule pack. (Addition to the v1 contract.) */
+            authorities?: number;
           };
         };
       };
@@ -1645,7 +1861,12 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/yaml': Record<string, never>;
+          'application/yaml': {
+            /** @example 3.1.0 */
+            openapi: string;
+            info: Record<string, never>;
+            paths: Record<string, never>;
+          };
         };
       };
       405: components['responses']['MethodNotAllowed'];

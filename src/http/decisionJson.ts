@@ -3,6 +3,7 @@
 // reasons, routing; see src/decide/sharedParts.ts). Each frozen part is encoded once, and every later decision
 // copies its bytes, so a decision's JSON is mostly copied, not escaped and encoded again.
 import type { Decision, Problem } from '../contract/apiTypes';
+import { isProblem } from '../services/decisionService';
 import { JsonOutput } from './jsonOutput';
 
 /**
@@ -58,11 +59,16 @@ function writeList(output: JsonOutput, list: readonly unknown[]): void {
   output.writeByte(closeBracket);
 }
 
-function writeRecord(output: JsonOutput, record: Record<string, unknown>): void {
+/** Writes a record; `opening`, if given, is its first field already as JSON, brace included. */
+function writeRecord(output: JsonOutput, record: Record<string, unknown>, opening?: Buffer): void {
   let fields = 0;
+  if (opening) {
+    output.writeBytes(opening);
+    fields++;
+  }
   for (const key of Object.keys(record)) {
     const field = record[key];
-    if (omitted(field)) continue;
+    if (omitted(field) || (opening && key === 'kind')) continue;
     output.writeByte(fields++ ? comma : openBrace);
     output.writeBytes(fieldName(key));
     writeJson(output, field);
@@ -86,6 +92,18 @@ export function decisionBytes(result: Decision | Problem): string {
   return bytes.toString('latin1');
 }
 
+/** `kind` first in each batch result, to tell a decision from a problem (BatchDecision, BatchProblem). */
+const decisionKind = Buffer.from('{"kind":"decision"');
+const problemKind = Buffer.from('{"kind":"problem"');
+
+/**
+ * One batch result, as JSON.stringify({ kind, ...result }) writes it: `kind` is written ahead of the result's own
+ * fields, so that the result is neither copied nor changed (its frozen parts keep their cached bytes).
+ */
+export function writeBatchResult(output: JsonOutput, result: Decision | Problem): void {
+  writeRecord(output, result as Record<string, unknown>, isProblem(result) ? problemKind : decisionKind);
+}
+
 /** Results `from` up to (not including) `to`, comma-separated, continuing the results list. */
 function writeResults(
   output: JsonOutput,
@@ -95,13 +113,13 @@ function writeResults(
 ): void {
   for (let i = from; i < to; i++) {
     if (i) output.writeByte(comma);
-    writeJson(output, resultAt(i));
+    writeBatchResult(output, resultAt(i));
   }
 }
 
 /**
- * A batch's answer, `{"results":[...]}`: each result is asked for, and written out, in turn, so that no
- * decision outlives its own case.
+ * A batch's answer, `{"results":[...]}`, each result with its `kind`: each result is asked for, and written out,
+ * in turn, so that no decision outlives its own case.
  */
 export function batchJson(count: number, resultAt: (index: number) => Decision | Problem): JsonOutput {
   const output = new JsonOutput();
