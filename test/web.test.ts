@@ -9,7 +9,8 @@ import { factCatalogue } from '../src/rules/factCatalogue';
 import { caseFromForm } from '../src/web/caseForm';
 import { caseQuestions } from '../src/web/caseQuestions';
 import { describeWays } from '../src/web/changeText';
-import { cellText } from '../src/web/decisionTables';
+import { cellText, conditionText, printedTables } from '../src/web/decisionTables';
+import { measureLabeller } from '../src/web/pages/catalogue';
 import { variationsFor, whatWouldChange, type FactChange } from '../src/web/whatWouldChange';
 import { eligibleAtDartford, ineligibleAtDartford, type Answers } from './e2e/caseAnswers';
 import { appWithRules, bundledRules, fixedToday } from './testutils/appSetup';
@@ -107,6 +108,12 @@ describe("an authority's page", () => {
     // Dartford has no DASH bands of its own: the national default is printed, and said to be one.
     expect(text).toContain('DASH risk bands (national default)');
     expect(text).toContain('10 to 13');
+    // Each row in words, with only the conditions it has: no grid, no column of "Any".
+    expect(text).toContain(
+      'When the tenure is private rented: covered; funded by the homelessness prevention grant; the landlord must agree.',
+    );
+    expect(text).toContain("In every case: no cost to the victim; no cap on the council's contribution.");
+    expect(res.text).not.toMatch(/<table|>\s*Any\s*</);
   });
 
   test('is a 404 page for an unknown authority', async () => {
@@ -264,6 +271,9 @@ describe('compare', () => {
     );
     // Gwynedd's scheme is "accessed via MARAC referral": whether this case is at MARAC decides it, and it is not given.
     expect(outcomes).toEqual(['eligible', 'more-information-needed']);
+    // The same decisions again as one card per council, for screens too narrow for the table.
+    const cards = [...res.text.matchAll(/<section class="app-compare-card"[^>]*>\s*<h2[^>]*>([^<]*)<\/h2>/g)];
+    expect(cards.map((m) => m[1])).toEqual(['Dartford Borough Council', 'Gwynedd Council']);
   });
 
   test.each([[['dartford']], [['dartford', 'gwynedd', 'wrexham', 'boston']], [['dartford', 'atlantis']]])(
@@ -385,6 +395,63 @@ describe('what would change the outcome', () => {
 });
 
 describe('decision tables in words', () => {
+  const store = bundledRules();
+  const tablesOf = (authorityId: string) =>
+    printedTables(
+      packInForce(store, authorityId, fixedToday)!,
+      JSON.parse(store.defaultsText),
+      measureLabeller(store),
+    );
+
+  test('conditions read as clauses of a sentence', () => {
+    expect(conditionText('property.tenure', 'private-rented')).toBe('the tenure is private rented');
+    expect(conditionText('referral.source', { not: 'self' })).toBe(
+      'the referral is not made by the victim (self-referral)',
+    );
+    expect(conditionText('referral.source', ['police', 'marac', 'idva'])).toBe(
+      'the referral is made by police, MARAC or IDVA',
+    );
+    expect(conditionText('household.livesInArea', true)).toBe('the victim lives in the area');
+    expect(conditionText('harm.maracCase', { not: true })).toBe('the case does not go to MARAC');
+    expect(conditionText('harm.dashYesCount', { min: 14 })).toBe(
+      'the number of ‘yes’ answers on the DASH checklist is at least 14',
+    );
+    expect(conditionText('assessment.recommendedMeasures', { includes: 'safe-room' })).toBe(
+      'the assessment recommends safe room',
+    );
+  });
+
+  test('a row says when it applies (only the conditions it has) and what it decides, and keeps its citation', () => {
+    const tenure = tablesOf('dartford').find((t) => t.id === 'tenureCoverage')!;
+    expect(tenure.hitPolicy).toBe('Exactly one row applies.');
+    expect(tenure.rows.find((row) => row.id === 'private-rented')).toEqual({
+      id: 'private-rented',
+      when: 'When the tenure is private rented',
+      decides: 'covered; funded by the homelessness prevention grant; the landlord must agree',
+      statement:
+        'Private sector tenants are covered, funded from the Preventing Homelessness Grant; the landlord must agree to the works.',
+      codes: [{ label: 'Code', code: 'tenure-covered' }],
+      citation: 'Dartford Borough Council, Sanctuary Scheme Referral Procedure, 6. Funding',
+      sourceHref: '/sources/dartford-sanctuary-scheme-procedure.txt',
+      quote:
+        'For private sector tenants or owner-occupiers, the scheme is funded from Communities and Local Government Preventing Homelessness Grant.',
+      note: null,
+    });
+    const eligibility = tablesOf('uttlesford').find((t) => t.id === 'eligibility')!;
+    const [first, second] = eligibility.rows;
+    expect(first!.when).toBe('In every case');
+    expect(first!.codes.map((c) => c.label)).toEqual(['Code when met', 'Code when not met']);
+    expect(second).toMatchObject({
+      when: 'When the tenure is not housing association tenant',
+      decides: 'met when the victim agrees to work with housing options',
+    });
+    const routing = tablesOf('gwynedd').find((t) => t.id === 'routing')!;
+    expect(routing.rows[0]).toMatchObject({
+      when: 'When the referral is not made by MARAC and the case does not go to MARAC',
+      decides: 'goes to MARAC; when the case is ineligible',
+    });
+  });
+
   test('cells read as a policy would print them', () => {
     expect(cellText(['police', 'marac'])).toBe('Police or MARAC');
     expect(cellText({ not: 'self' })).toBe('Not the victim (self-referral)');

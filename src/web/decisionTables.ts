@@ -1,20 +1,24 @@
-// A pack's decision tables as a policy document would print them: one column per input, then the outputs, and
-// each row with its citation and the sentence it encodes. Read from the compiled pack, so the page shows exactly
-// the rules in force (a table the pack leaves out, such as the DASH bands, shows the national default).
-import type { Cell, Conditions, Input, Source } from '../generated/pack';
+// A pack's decision tables as a policy document would print them: each row in words (the conditions it
+// actually has, then what it decides), with its citation and the sentence it encodes. Read from the compiled
+// pack, so the page shows exactly the rules in force (a table the pack leaves out, such as the DASH bands,
+// shows the national default).
+import type { Cell, Conditions, Input, Scalar, Source } from '../generated/pack';
 import { tableIds } from '../rules/compilePack';
 import { citation, type CompiledPack, type TableId } from '../rules/compiledPack';
 import { questionByPath } from './caseQuestions';
-import { valueLabel } from './labels';
+import { hoursText, poundsText, valueLabel } from './labels';
 import { fileOf, sourceHref } from './sourceDocuments';
 
 export interface PrintedRow {
   id: string;
-  /** Eligibility only: when the criterion applies (empty: always). */
-  appliesWhen: string;
-  /** One cell per input column ("Any" where the row does not test it). */
-  cells: string[];
-  outputs: string[];
+  /** When the row applies, in words: "When the tenure is private rented", or "In every case". */
+  when: string;
+  /** What the row decides, in words: "covered; funded by the council; the landlord must agree". */
+  decides: string;
+  /** The row's own sentence (its criterion, text or label), where it has one. */
+  statement: string | null;
+  /** The codes a decision carries from this row, e.g. "Code when met" `lives-in-area`. */
+  codes: { label: string; code: string }[];
   citation: string;
   /** The cited document, where the service holds it. */
   sourceHref: string | null;
@@ -29,9 +33,6 @@ export interface PrintedTable {
   hitPolicy: string;
   /** True where the pack has no table of its own and the national default applies. */
   nationalDefault: boolean;
-  inputs: { fact: string; label: string }[];
-  /** `wide` outputs hold sentences, and get room for them. */
-  outputs: { key: string; heading: string; wide: boolean }[];
   rows: PrintedRow[];
 }
 
@@ -80,13 +81,13 @@ export const outputHeadings: Record<string, string> = {
   to: 'Goes to',
   name: 'Team or organisation',
   withinHours: 'Within (hours)',
+  withinWorkingDays: 'Within (working days)',
   forOutcomes: 'For outcomes',
   label: 'Label',
   type: 'Approval',
 };
 
 const codeKeys = new Set(['metCode', 'failCode', 'code']);
-const wideKeys = new Set(['criterion', 'text', 'label', 'name']);
 const isVocabulary = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
 
 function scalarText(value: unknown, label: (id: string) => string): string {
@@ -124,6 +125,180 @@ export function outputText(key: string, value: unknown, label: (id: string) => s
 
 const factLabel = (fact: string) => questionByPath.get(fact)?.text ?? fact;
 
+/** "a", "a or b", "a, b or c". */
+const either = (items: string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : (items[0] ?? '');
+
+/** Facts no question asks (worked out by the service, or the measure a measures row is about), as clauses. */
+const derivedClauses: Record<string, string> = {
+  'measure.id': 'the measure is',
+  'resolved.riskLevel': 'the risk level used (the higher of the one given and the DASH band) is',
+};
+const derivedYesNo: Record<string, [string, string]> = {
+  'resolved.worksCostAboveCap': [
+    "the cost of the works is above the cap on the council's contribution",
+    "the cost of the works is within the cap on the council's contribution",
+  ],
+};
+
+/** One condition in words: "the tenure is private rented", "the victim lives in the area", "… is at least 14". */
+export function conditionText(fact: string, cell: Cell, label: (id: string) => string = valueLabel): string {
+  const question = questionByPath.get(fact);
+  const yesNo = (value: boolean) =>
+    derivedYesNo[fact]?.[value ? 0 : 1] ??
+    question?.says(value) ??
+    `${factLabel(fact)}: ${value ? 'yes' : 'no'}`;
+  const clause = question?.clause ?? derivedClauses[fact] ?? `${midSentence(factLabel(fact))} is`;
+  const phrase = (value: Scalar) => (typeof value === 'string' ? midSentence(label(value)) : String(value));
+  const values = (cell: Scalar | Scalar[]) => (Array.isArray(cell) ? cell : [cell]);
+  if (typeof cell === 'boolean') return yesNo(cell);
+  if (Array.isArray(cell) || typeof cell !== 'object') {
+    const all = values(cell);
+    if (all.length === 1 && typeof all[0] === 'boolean') return yesNo(all[0]);
+    if (all.every((v) => typeof v === 'boolean')) return `the question "${factLabel(fact)}" is answered`;
+    return `${clause} ${either(all.map(phrase))}`;
+  }
+  if ('not' in cell) {
+    const all = values(cell.not);
+    if (all.length === 1 && typeof all[0] === 'boolean') return yesNo(!all[0]);
+    // "the tenure is not …", "the referral is not made by …".
+    return `${clause.replace(/\bis\b/, 'is not')} ${either(all.map(phrase))}`;
+  }
+  if ('includes' in cell) {
+    if (question) return question.says(cell.includes);
+    return `${midSentence(factLabel(fact))} includes ${phrase(cell.includes)}`;
+  }
+  if (cell.min !== undefined && cell.max !== undefined) return `${clause} from ${cell.min} to ${cell.max}`;
+  if (cell.min !== undefined) return `${clause} at least ${cell.min}`;
+  return `${clause} at most ${cell.max ?? ''}`;
+}
+
+/** Conditions in words, joined with "and"; empty when there are none. */
+const conditionsText = (conditions: Conditions | undefined, label: (id: string) => string) =>
+  Object.entries(conditions ?? {})
+    .map(([fact, cell]) => conditionText(fact, cell, label))
+    .join(' and ');
+
+const decidedOpen: Record<string, string> = {
+  open: "left open (the document's list leaves it out)",
+  'not-stated': 'not stated (the document sets no condition on it)',
+};
+
+const funders: Record<string, string> = {
+  council: 'the council',
+  landlord: 'the landlord',
+  'homelessness-prevention-grant': 'the homelessness prevention grant',
+  'supporting-people': 'Supporting People',
+  'community-safety-partnership': 'the community safety partnership',
+  'police-and-crime-commissioner': 'the police and crime commissioner',
+  'welsh-government': 'the Welsh Government',
+  mixed: 'a mix of sources',
+};
+
+/** An outcome after "when the case is". */
+const outcomeWords: Record<string, string> = {
+  'more-information-needed': 'needing more information',
+  'refer-to-landlord': "referred to the landlord's own scheme",
+  unknown: 'left open by the policy',
+  'no-scheme': 'in an area with no scheme',
+};
+
+type Words = (
+  value: unknown,
+  then: Record<string, unknown>,
+  label: (id: string) => string,
+  table: TableId,
+) => string | null;
+
+/** A target time: "within 24 hours", or for the response table "a response within 24 hours". */
+const timeWords = (hours: unknown, days: unknown, table: TableId) => {
+  const time = hoursText((hours as number | null) ?? null, (days as number | null) ?? null);
+  return time && table === 'response' ? `a response ${time}` : time;
+};
+
+const yesOrNo = (yes: string, no: string, other: Record<string, string> = {}) =>
+  ((value) => (value === true ? yes : value === false ? no : (other[String(value)] ?? null))) as Words;
+
+/** What each output says in a sentence; null leaves it unsaid (said by another output, or nothing to say). */
+const outputWords: Record<string, Words> = {
+  accepted: yesOrNo('accepted', 'not accepted', decidedOpen),
+  covered: yesOrNo('covered', 'not covered', decidedOpen),
+  funder: (value) =>
+    value === 'unknown'
+      ? 'the document does not say who pays'
+      : `funded by ${funders[String(value)] ?? midSentence(valueLabel(String(value)))}`,
+  landlordPermission: (value) =>
+    ({
+      required: 'the landlord must agree',
+      'not-required': "the landlord's agreement is not needed",
+      'not-stated': 'the document does not say whether the landlord must agree',
+    })[String(value)] ?? null,
+  referToLandlord: yesOrNo(
+    "referred to the landlord's own scheme",
+    "not referred to the landlord's own scheme",
+  ),
+  fitter: (value) => {
+    const { to, name } = (value ?? {}) as { to?: string; name?: string | null };
+    const who = to ? midSentence(valueLabel(to)) : null;
+    return name ? `fitted by ${name}${who ? ` (${who})` : ''}` : who ? `fitted by ${who}` : null;
+  },
+  band: (value) => `the risk band is ${midSentence(valueLabel(String(value)))}`,
+  victimContribution: (value) =>
+    ({
+      none: 'no cost to the victim',
+      unknown: 'the document does not say what the victim pays',
+      'may-be-requested': 'the victim may be asked to contribute',
+    })[String(value)] ?? `the victim's contribution is ${midSentence(valueLabel(String(value)))}`,
+  councilContributionCapGBP: (value) =>
+    typeof value === 'number'
+      ? `the council's contribution is capped at ${poundsText(value)}`
+      : "no cap on the council's contribution",
+  status: (value) =>
+    ({
+      provided: 'provided',
+      'needs-approval': 'provided with approval',
+      'not-available': 'not available',
+      unknown: 'the document does not say whether it is provided',
+    })[String(value)] ?? midSentence(valueLabel(String(value))),
+  approval: (value) => (value ? `needs ${midSentence(valueLabel(String(value)))}` : null),
+  package: (value, _then, label) => (value ? `in the ${midSentence(label(String(value)))} package` : null),
+  standardOffer: yesOrNo('in the standard offer', 'not in the standard offer'),
+  // "goes to Kent Police (police security survey)"; "goes to MARAC".
+  to: (value, then) => {
+    const to = midSentence(valueLabel(String(value)));
+    const named = typeof then.name === 'string' ? then.name : null;
+    const name = named && named.toLowerCase() !== to.toLowerCase() ? named : null;
+    if (!name) return `goes to ${to}`;
+    return name.endsWith(')') ? `goes to ${name}, ${to}` : `goes to ${name} (${to})`;
+  },
+  name: (value, then) => (then.to === undefined && typeof value === 'string' ? value : null),
+  withinHours: (value, then, _label, table) => timeWords(value, then.withinWorkingDays, table),
+  withinWorkingDays: (value, then, _label, table) =>
+    then.withinHours === undefined ? timeWords(null, value, table) : null,
+  forOutcomes: (value) =>
+    Array.isArray(value)
+      ? `when the case is ${either(value.map((outcome) => outcomeWords[String(outcome)] ?? midSentence(valueLabel(String(outcome)))))}`
+      : null,
+  type: (value) => `needs ${midSentence(valueLabel(String(value)))}`,
+};
+
+/** The row's own sentence, in the output that holds it. */
+const statementKeys = ['criterion', 'text', 'label'];
+
+function decidesText(id: TableId, then: Record<string, unknown>, label: (id: string) => string): string {
+  const said = Object.entries(then)
+    .filter(([key]) => !codeKeys.has(key) && !statementKeys.includes(key))
+    .map(([key, value]) => {
+      const words = outputWords[key];
+      if (words) return words(value, then, label, id);
+      const heading = outputHeadings[key] ?? key;
+      return `${midSentence(heading)}: ${outputText(key, value, label)}`;
+    })
+    .filter((text): text is string => Boolean(text));
+  if (said.length === 0 && id === 'response') return 'no target time';
+  return said.join('; ');
+}
+
 function printTable(
   id: TableId,
   raw: RawTable,
@@ -134,39 +309,30 @@ function printTable(
   measureLabel: (id: string) => string,
 ): PrintedTable {
   const isEligibility = id === 'eligibility';
-  const declared = raw.inputs.map((input) => ({
-    fact: input.fact,
-    label: input.label ?? factLabel(input.fact),
-  }));
-  const tested = raw.rows.flatMap((row) =>
-    Object.keys(isEligibility ? (row.require ?? {}) : (row.when ?? {})),
-  );
-  const extra = [...new Set(tested)].filter((fact) => !declared.some((input) => input.fact === fact));
-  const inputs = [...declared, ...extra.map((fact) => ({ fact, label: factLabel(fact) }))].filter(
-    (input) => !isEligibility || raw.rows.some((row) => row.require && input.fact in row.require),
-  );
-  const outputKeys = [...new Set(raw.rows.flatMap((row) => Object.keys(row.then)))];
   const label = (value: string) =>
     id === 'measures' ? measureLabelOr(value, measureLabel) : valueLabel(value);
-  const describe = (conditions: Conditions = {}) =>
-    Object.entries(conditions)
-      .map(([fact, cell]) => `${factLabel(fact)}: ${cellText(cell, label)}`)
-      .join('; ');
   return {
     id,
     title: raw.title,
     description: raw.description ?? null,
     hitPolicy: hitPolicies[hitPolicy] ?? hitPolicy,
     nationalDefault,
-    inputs,
-    outputs: outputKeys.map((key) => ({ key, heading: outputHeadings[key] ?? key, wide: wideKeys.has(key) })),
     rows: raw.rows.map((row) => {
-      const cells = (isEligibility ? row.require : row.when) ?? {};
+      const when = conditionsText(row.when, label);
+      const required = isEligibility ? conditionsText(row.require, label) : '';
+      const statement = statementKeys.map((key) => row.then[key]).find((v) => typeof v === 'string');
       return {
         id: row.id,
-        appliesWhen: isEligibility ? describe(row.when) : '',
-        cells: inputs.map((input) => (input.fact in cells ? cellText(cells[input.fact]!, label) : 'Any')),
-        outputs: outputKeys.map((key) => outputText(key, row.then[key], label)),
+        when: when ? `When ${when}` : 'In every case',
+        decides: isEligibility
+          ? required
+            ? `met when ${required}`
+            : 'always met'
+          : decidesText(id, row.then, label),
+        statement: (statement as string | undefined) ?? null,
+        codes: Object.entries(row.then)
+          .filter(([key, value]) => codeKeys.has(key) && typeof value === 'string')
+          .map(([key, value]) => ({ label: outputHeadings[key] ?? key, code: value as string })),
         citation: citation(row.source),
         sourceHref: documentHref(row.source),
         quote: row.source.quote ?? null,

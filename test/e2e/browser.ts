@@ -65,7 +65,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function axeViolationsWithoutScripts(page: Page): Promise<string[]> {
   const html = await page.content();
   const url = page.url();
-  const twinContext = await page.context().browser()!.newContext({ bypassCSP: true, viewport });
+  const twinContext = await page
+    .context()
+    .browser()!
+    .newContext({ bypassCSP: true, viewport: page.viewportSize() ?? viewport });
   try {
     const twin = await twinContext.newPage();
     await twin.route('**/*.js', (route) => route.abort());
@@ -102,9 +105,13 @@ export interface StaffPagesInBrowser {
 
 /**
  * For a browser test suite: before its tests, the app on a free port and Chromium with one context of these
- * options (and the screenshots' viewport); after them, both stopped.
+ * options, at this size (the screenshots' viewport unless a suite asks for another, a phone's say); after them,
+ * both stopped.
  */
-export function staffPagesInBrowser(contextOptions: BrowserContextOptions): StaffPagesInBrowser {
+export function staffPagesInBrowser(
+  contextOptions: BrowserContextOptions,
+  size: { width: number; height: number } = viewport,
+): StaffPagesInBrowser {
   let server: Server;
   let baseUrl: string;
   let browser: Browser;
@@ -112,7 +119,7 @@ export function staffPagesInBrowser(contextOptions: BrowserContextOptions): Staf
   beforeAll(async () => {
     ({ server, baseUrl } = await startApp());
     browser = await launchBrowser();
-    context = await browser.newContext({ ...contextOptions, viewport });
+    context = await browser.newContext({ ...contextOptions, viewport: size });
   });
   afterAll(async () => {
     await browser?.close();

@@ -34,20 +34,31 @@ test('the schemes page lists every council and filters by nation and tenure', as
   await page.close();
 });
 
-test("an authority's page prints its decision tables with citations, version and sha256", async () => {
+test("an authority's page prints its decision tables in words with citations, version and sha256", async () => {
   const { page, errors } = await staff.open('/authorities/dartford');
   await expect(page.locator('h1').textContent()).resolves.toBe('Dartford Borough Council');
   const summary = await page.locator('.govuk-summary-list').textContent();
   expect(summary).toContain(bundledRules().packs.get('dartford')!.at(-1)!.ruleSet.version);
   expect(summary).toContain('2026-01-01');
   expect(summary).toMatch(/[0-9a-f]{64}/);
-  const eligibility = page.locator('#table-eligibility + .govuk-grid-row + .app-table-scroll table');
-  await expect(eligibility.locator('th[scope=col]').first().textContent()).resolves.toBe('Row');
-  await expect(eligibility.textContent()).resolves.toContain(
+  // Each row reads as when it applies and what it decides, not as a grid of "Any".
+  await expect(page.locator('main table').count()).resolves.toBe(0);
+  const eligibility = page.locator('section[aria-labelledby="table-eligibility"]');
+  const perpetrator = eligibility.locator('.app-rule', { hasText: 'perpetrator-absent' });
+  await expect(perpetrator.textContent()).resolves.toContain(
+    'In every case: met when the perpetrator does not live at the property.',
+  );
+  await expect(perpetrator.textContent()).resolves.toContain(
     'The perpetrator must not be living in the accommodation.',
   );
-  await expect(eligibility.textContent()).resolves.toContain(
+  await expect(perpetrator.locator('.app-rule__source').textContent()).resolves.toContain(
     'Sanctuary Scheme Referral Procedure, 7. Eligibility criteria',
+  );
+  const privateRented = page
+    .locator('section[aria-labelledby="table-tenureCoverage"] .app-rule')
+    .filter({ hasText: 'When the tenure is private rented:' });
+  await expect(privateRented.textContent()).resolves.toContain(
+    'covered; funded by the homelessness prevention grant; the landlord must agree.',
   );
   await expect(axeViolations(page)).resolves.toEqual([]);
   await screenshot(page, 'authority');

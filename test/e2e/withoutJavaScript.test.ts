@@ -25,7 +25,8 @@ test('the schemes filter is a plain GET form', async () => {
 test('an authority page reads the same without JavaScript', async () => {
   const { page, errors } = await staff.open('/authorities/wrexham');
   await expect(page.locator('h1').textContent()).resolves.toBe('Wrexham County Borough Council');
-  await expect(page.locator('table').count()).resolves.toBeGreaterThan(5);
+  await expect(page.locator('section.app-rules').count()).resolves.toBeGreaterThan(5);
+  await expect(page.locator('.app-rule').count()).resolves.toBeGreaterThan(10);
   await expect(axeViolationsWithoutScripts(page)).resolves.toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
