@@ -1,6 +1,9 @@
-// Derives TypeScript types from the two schemas (the pack schema and openapi.yaml), so no type is written twice.
+// Derives TypeScript types from the two schemas (the pack schema and openapi.yaml), so no type is written twice,
+// and the pack schema's ajv validator as code.
 // `--check` fails when a generated file is out of date, which `npm test` runs.
 import { readFile, writeFile } from 'node:fs/promises';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile } from 'json-schema-to-typescript';
 import openapiTS, { astToString } from 'openapi-typescript';
 import * as prettier from 'prettier';
@@ -17,6 +20,14 @@ async function packTypes() {
     unreachableDefinitions: true,
     ignoreMinAndMaxItems: true,
   });
+}
+
+/** The pack schema's validator as code, so that no process compiles the schema at start-up. */
+export const packValidatorOptions = { allErrors: true, allowUnionTypes: true, strict: true, verbose: true };
+async function packValidator() {
+  const schema = JSON.parse(await readFile('rules/schema/pack.schema.json', 'utf8'));
+  const ajv = new Ajv({ ...packValidatorOptions, code: { source: true, esm: true } });
+  return '// @ts-nocheck\n' + standaloneCode(ajv, ajv.compile(schema));
 }
 
 async function apiTypes() {
@@ -40,3 +51,4 @@ async function emit(file, source) {
 
 await emit('src/generated/pack.ts', await packTypes());
 await emit('src/generated/openapi.ts', await apiTypes());
+await emit('src/generated/packValidator.ts', await packValidator());

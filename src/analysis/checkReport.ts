@@ -3,7 +3,7 @@
 // row id and 1-based row number, else the field), and the JSON pointer after it as the exact address.
 // The check report groups the lines by file and aligns them, then adds a summary line.
 import type { CellPlace, PackProblem } from '../rules/problems';
-import { pointerInWords, rowNumber } from './problemLocation';
+import { pointerInWords, rowNumber } from '../rules/problemLocation';
 
 export interface CheckSummary {
   packs: number;

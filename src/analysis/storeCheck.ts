@@ -10,7 +10,7 @@ import { parseRuleFile } from '../rules/safeJson';
 import { checkSourceQuotes, SourceDocuments } from '../rules/sourceQuotes';
 import { outcomeProblems, outcomeSpace, type OutcomeSpace } from './outcomeSpace';
 import { analyseNationalDefaults, analysePack } from './packAnalysis';
-import { locate } from './problemLocation';
+import { locate } from '../rules/problemLocation';
 
 export const defaultSourcesDir = () => path.join(projectRoot(), 'docs', 'sources');
 

@@ -1,21 +1,19 @@
 // Schema validation of rule packs with ajv, against rules/schema/pack.schema.json, in words a policy officer can
 // act on: a misspelt name or value comes with the nearest one the schema allows.
-import Ajv, { type ErrorObject } from 'ajv';
-import { readFileSync } from 'node:fs';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import path from 'node:path';
-import { locate, pointerInWords } from '../analysis/problemLocation';
+import { locate, pointerInWords } from './problemLocation';
 import { projectRoot } from '../contract/projectRoot';
 import type { RulePack } from '../generated/pack';
+import { validate as generatedValidate } from '../generated/packValidator';
 import { factCatalogue } from './factCatalogue';
 import { pointerOf, type PackProblem } from './problems';
 import { didYouMean } from './suggestions';
 
 export const packSchemaPath = path.join(projectRoot(), 'rules', 'schema', 'pack.schema.json');
-const packSchema = JSON.parse(readFileSync(packSchemaPath, 'utf8')) as object;
-
-// verbose: each error carries the value found and the schema it broke, to suggest from.
-const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true, verbose: true });
-const validate = ajv.compile<RulePack>(packSchema);
+// ajv's validator for the schema, generated as code by `npm run gen:types` (compiling the schema took longer
+// than the rest of a CLI start); verbose, so each error carries the value found and the schema it broke.
+const validate = generatedValidate as ValidateFunction<RulePack>;
 
 /**
  * The field a problem is about, below the row or table a report names as its place (`then › to`); empty

@@ -1,7 +1,7 @@
 // Scenario suites on disk: JSON, or YAML for testers who find it easier to write; the same shape either way.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Case } from '../contract/apiTypes';
 import type { Expectation } from './expectation';
 
@@ -49,7 +49,7 @@ export function asSuite(value: unknown): ScenarioSuite {
 
 export function parseSuite(text: string, file: string): ScenarioSuite {
   const yaml = path.extname(file).toLowerCase() !== '.json';
-  return asSuite(yaml ? parseYaml(text) : JSON.parse(text));
+  return asSuite(yaml ? loadYaml(text, { schema: CORE_SCHEMA, filename: file }) : JSON.parse(text));
 }
 
 export function readSuite(file: string): ScenarioSuite {

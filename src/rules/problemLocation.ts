@@ -1,5 +1,5 @@
 // Problems found by the schema carry only a pointer; a reader wants the table and row it names as well.
-import type { PackProblem } from '../rules/problems';
+import type { PackProblem } from './problems';
 
 const unescape = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
 
