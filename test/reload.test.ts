@@ -1,5 +1,5 @@
 // Hot reload: edits go live atomically, refused edits never do, and requests under load never fail.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -186,3 +186,37 @@ test('under load during reloads, no request fails and each sees a whole version'
   ).toBe(true);
   expect(liveVersion(rules)).toBe('2026.6');
 }, 60_000);
+
+describe('a reload reads only what changed', () => {
+  test('after one pack is edited, only that pack and the shared files are read again', () => {
+    const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+    const first = loadRules(dir);
+    writeDartford((pack) => void (pack.version = '2099.1'));
+    const reads = jest.spyOn(fs, 'readFileSync');
+    try {
+      const next = loadRules(dir, new Date(), first);
+      const packsRead = reads.mock.calls
+        .map(([file]) => path.relative(dir, String(file)))
+        .filter((file) => file.startsWith('authorities'));
+      expect(packsRead).toEqual([path.join('authorities', 'dartford.json')]);
+      expect(packInForce(next, 'dartford', fixedToday)?.ruleSet.version).toBe('2099.1');
+      // The untouched pack is the very object compiled before.
+      expect(next.packs.get('lichfield')![0]).toBe(first.packs.get('lichfield')![0]);
+    } finally {
+      reads.mockRestore();
+    }
+  });
+
+  test('a pack saved by replacing the file is read again, even at the same size', () => {
+    const first = loadRules(dir);
+    const file = path.join(dir, 'authorities', 'lichfield.json');
+    const text = readFileSync(file, 'utf8');
+    // Same length, other content, written as editors save: a new file renamed over the old one.
+    const edited = text.replace(`"version": "${bundledVersion('lichfield')}"`, '"version": "2099.9"');
+    expect(edited.length).toBe(text.length);
+    writeFileSync(`${file}.tmp`, edited);
+    renameSync(`${file}.tmp`, file);
+    const next = loadRules(dir, new Date(), first);
+    expect(next.packs.get('lichfield')![0]).not.toBe(first.packs.get('lichfield')![0]);
+  });
+});

@@ -1,6 +1,6 @@
 // Rule files → validated, compiled packs. A bad pack is reported and skipped; it never stops the others.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RulePack } from '../generated/pack';
 import type { CompiledPack } from './compiledPack';
@@ -36,6 +36,14 @@ export interface RuleStore {
   readonly rejected: readonly RejectedFile[];
   /** Problems that do not stop a pack loading. */
   readonly warnings: readonly PackProblem[];
+  /** Each loaded pack file's stamp on disk (see fileStamp), so a reload reads only the files that changed. */
+  readonly stamps: ReadonlyMap<string, string>;
+}
+
+/** What changes whenever a file's content can have: its inode (editors save by rename), size and times. */
+function fileStamp(file: string): string | null {
+  const stat = statSync(file, { throwIfNoEntry: false, bigint: true });
+  return stat ? `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` : null;
 }
 
 const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -177,14 +185,22 @@ export function loadRules(
   const onDisk = readdirSync(packDir).filter((name) => name.endsWith('.json'));
   const named = [...candidates.keys()].map((file) => path.basename(file));
   const names = [...new Set([...onDisk, ...named])].sort();
+  const stamps = new Map<string, string>();
   const loads = names.map((name) => {
     const file = path.join('authorities', name);
-    const text = candidates.get(file) ?? readFileSync(path.join(packDir, name), 'utf8');
     const before = previousByFile.get(file);
+    const stamp = candidates.has(file) ? null : fileStamp(path.join(packDir, name));
+    // A file whose stamp has not moved since it loaded is not read again.
+    if (before && !sharedFilesChanged && stamp !== null && stamp === previous?.stamps.get(file)) {
+      stamps.set(file, stamp);
+      return { file, before, loaded: { pack: before, warnings: [] } as PackLoad };
+    }
+    const text = candidates.get(file) ?? readFileSync(path.join(packDir, name), 'utf8');
     const unchanged = before && !sharedFilesChanged && before.ruleSet.sha256 === sha256Of(text);
     const loaded: PackLoad = unchanged
       ? { pack: before, warnings: [] }
       : loadPackFile(file, text, knownMeasures, defaults, loadedAt);
+    if (stamp !== null && 'pack' in loaded) stamps.set(file, stamp);
     return { file, before, loaded };
   });
   const claims = sameVersionClaims(loads.flatMap(({ loaded }) => ('pack' in loaded ? [loaded.pack] : [])));
@@ -208,6 +224,7 @@ export function loadRules(
     packs,
     rejected,
     warnings,
+    stamps,
   };
 }
 
