@@ -10,8 +10,9 @@ import { type Figure, ms, times } from './report';
 
 const workerCounts = [1, 2] as const;
 
-interface RealServer {
+export interface RealServer {
   readonly url: string;
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -24,7 +25,11 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
   throw new Error('the server was not ready within 20 s');
 }
 
-async function startRealServer(copy: CompiledCopy, workers: number): Promise<RealServer> {
+export async function startRealServer(
+  copy: CompiledCopy,
+  workers: number,
+  env: Record<string, string> = {},
+): Promise<RealServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [copy.file('src/server.ts')], {
     env: {
@@ -34,6 +39,7 @@ async function startRealServer(copy: CompiledCopy, workers: number): Promise<Rea
       HOST: '127.0.0.1',
       RULES_WATCH: 'false',
       LOG_LEVEL: 'silent',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -52,7 +58,7 @@ async function startRealServer(copy: CompiledCopy, workers: number): Promise<Rea
     await stop();
     throw error;
   }
-  return { url, stop };
+  return { url, pid: child.pid!, stop };
 }
 
 export async function workersScaling(copy: CompiledCopy, authorityId: string): Promise<Figure[]> {
