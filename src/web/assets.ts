@@ -14,6 +14,8 @@ const files: Record<string, string> = {
   '/assets/govuk-frontend.bundle.js': path.join(govuk, 'all.bundle.js'),
   '/assets/sanctuary.css': path.join(ownAssets, 'sanctuary.css'),
   '/assets/sanctuary.js': path.join(ownAssets, 'sanctuary.js'),
+  // Browsers ask for this themselves on pages that name no icon, such as a policy document in plain text.
+  '/favicon.ico': path.join(govuk, 'assets', 'images', 'favicon.ico'),
 };
 
 export function assetsRouter(): Router {
