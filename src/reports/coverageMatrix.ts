@@ -45,6 +45,19 @@ export function buildCoverageMatrix(
   return { baseCase: base, asOf, notInForce, rows };
 }
 
+// Built from the packs in force alone, so it is worked out once per rule store (a reload makes a new one) and
+// day; the store keys a WeakMap, so a replaced store's matrix goes with it.
+const cache = new WeakMap<RuleStore, { asOf: string; matrix: CoverageMatrix }>();
+
+/** The standard case's matrix, shared between requests: read it, never change it. */
+export function coverageMatrixFor(store: RuleStore, asOf: string): CoverageMatrix {
+  const cached = cache.get(store);
+  if (cached?.asOf === asOf) return cached.matrix;
+  const matrix = buildCoverageMatrix(store, asOf);
+  cache.set(store, { asOf, matrix });
+  return matrix;
+}
+
 /** The response column in words: hours where the scheme gives them, else its own words, else a plain gap. */
 export function responseText({
   responseWithinHours: hours,

@@ -5,7 +5,7 @@ import { packInForce, type RuleStore } from '../rules/loadRules';
 import { decideForAuthority, isProblem, type Clock } from '../services/decisionService';
 import { caseFromForm, type FieldError, type FormBody } from './caseForm';
 import { describeWays } from './changeText';
-import { variationsFor, whatWouldChange } from './whatWouldChange';
+import { variationsFor, whatWouldChangeInSlices, type SearchLimits } from './whatWouldChange';
 
 export interface ChangesView {
   ways: string[];
@@ -23,7 +23,14 @@ const needsChanges = (decision: Decision) =>
 /** Same id for every re-decision: they are questions asked of the rules, not decisions anyone acts on. */
 const searchId = () => '00000000-0000-4000-8000-000000000000';
 
-export function checkCase(store: RuleStore, clock: Clock, authorityId: string, body: FormBody): CheckResult {
+/** The search pauses between slices so the API's decisions are answered meanwhile; `limits` bound it. */
+export async function checkCase(
+  store: RuleStore,
+  clock: Clock,
+  authorityId: string,
+  body: FormBody,
+  limits: SearchLimits = {},
+): Promise<CheckResult> {
   const parsed = caseFromForm(body);
   const { caseFacts } = parsed;
   // The authority is the form's first question, so its error leads the summary.
@@ -40,10 +47,15 @@ export function checkCase(store: RuleStore, clock: Clock, authorityId: string, b
   if (!needsChanges(result)) return { ok: true, decision: result, changes: null };
   const pack = packInForce(store, authorityId, result.asOf!)!;
   const variations = variationsFor(pack);
-  const search = whatWouldChange(caseFacts, variations, (changed) => {
-    const decision = decideForAuthority(store, authorityId, changed, clock, searchId);
-    return isProblem(decision) ? 'ineligible' : decision.outcome;
-  });
+  const search = await whatWouldChangeInSlices(
+    caseFacts,
+    variations,
+    (changed) => {
+      const decision = decideForAuthority(store, authorityId, changed, clock, searchId);
+      return isProblem(decision) ? 'ineligible' : decision.outcome;
+    },
+    limits,
+  );
   return {
     ok: true,
     decision: result,

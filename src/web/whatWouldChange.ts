@@ -91,38 +91,119 @@ export function withChanges(caseFacts: Case, changes: readonly FactChange[]): Ca
   return copy as Case;
 }
 
-export function whatWouldChange(
+export interface SearchLimits {
+  /** Re-decisions at most. */
+  count?: number;
+  /** Milliseconds of searching at most; time spent paused between slices does not count. */
+  ms?: number;
+  /** The clock the time limit reads (milliseconds): given, so a test can force the cut. */
+  now?: () => number;
+  /** Re-decisions in a slice: the clock is read, and the sliced search pauses, between slices. */
+  slice?: number;
+}
+
+export const defaultLimits = { count: 5000, ms: 25, slice: 50 };
+
+/** The search itself, stopping before each re-decision so that a driver can bound it and pause it. */
+function* searchSteps(
   caseFacts: Case,
   variations: Variations,
   outcomeOf: (caseFacts: Case) => Outcome,
-  limit = 5000,
-): ChangeSearch {
+  found: { ways: FactChange[][]; tried: number },
+): Generator<void, void> {
   const single: FactChange[] = [];
   for (const [path, values] of variations) {
     for (const value of values) if (readFact(caseFacts, path) !== value) single.push({ path, value });
   }
-  let tried = 0;
   const works = (changes: FactChange[]) => {
-    tried += 1;
+    found.tried += 1;
     return outcomeOf(withChanges(caseFacts, changes)) === 'eligible';
   };
-
-  const ones: FactChange[][] = [];
   for (const change of single) {
-    if (tried >= limit) return { ways: ones, tried, complete: false };
-    if (works([change])) ones.push([change]);
+    yield;
+    if (works([change])) found.ways.push([change]);
   }
-  if (ones.length) return { ways: ones, tried, complete: true };
+  if (found.ways.length) return;
 
   // Two changes, only where no single one is enough: each pair found is then a smallest change.
-  const twos: FactChange[][] = [];
   for (let i = 0; i < single.length; i++) {
     for (let j = i + 1; j < single.length; j++) {
       const pair = [single[i]!, single[j]!];
       if (pair[0]!.path === pair[1]!.path) continue;
-      if (tried >= limit) return { ways: twos, tried, complete: false };
-      if (works(pair)) twos.push(pair);
+      yield;
+      if (works(pair)) found.ways.push(pair);
     }
   }
-  return { ways: twos, tried, complete: true };
+}
+
+class Search {
+  private readonly found = { ways: [] as FactChange[][], tried: 0 };
+  private readonly steps: Generator<void, void>;
+  private readonly limits: Required<SearchLimits>;
+  private spent = 0;
+  private complete = false;
+
+  constructor(
+    caseFacts: Case,
+    variations: Variations,
+    outcomeOf: (caseFacts: Case) => Outcome,
+    limits: number | SearchLimits,
+  ) {
+    const given = typeof limits === 'number' ? { count: limits } : limits;
+    this.limits = { ...defaultLimits, now: () => performance.now(), ...given };
+    this.steps = searchSteps(caseFacts, variations, outcomeOf, this.found);
+    // Up to the first re-decision, so that each later step is exactly one.
+    this.complete = this.steps.next().done === true;
+  }
+
+  /** One slice of re-decisions; false once the search is done or has reached a limit. */
+  runSlice(): boolean {
+    const { count, ms, now, slice } = this.limits;
+    if (this.complete || this.found.tried >= count) return false;
+    const started = now();
+    for (let n = 0; n < Math.max(1, slice); n++) {
+      // Each step makes the re-decision left pending by the last, then stops before the next one.
+      if (this.steps.next().done) {
+        this.complete = true;
+        return false;
+      }
+      if (this.found.tried >= count) return false;
+    }
+    this.spent += now() - started;
+    return this.spent < ms;
+  }
+
+  result(): ChangeSearch {
+    return { ways: this.found.ways, tried: this.found.tried, complete: this.complete };
+  }
+}
+
+/** The search in one go, bounded by count and by time; a number is a count limit alone, as before. */
+export function whatWouldChange(
+  caseFacts: Case,
+  variations: Variations,
+  outcomeOf: (caseFacts: Case) => Outcome,
+  limits: number | SearchLimits = {},
+): ChangeSearch {
+  const search = new Search(caseFacts, variations, outcomeOf, limits);
+  while (search.runSlice());
+  return search.result();
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The same search in slices, pausing between them so that requests waiting on the event loop (the API's
+ * decisions) are answered in between rather than after the whole search.
+ */
+export async function whatWouldChangeInSlices(
+  caseFacts: Case,
+  variations: Variations,
+  outcomeOf: (caseFacts: Case) => Outcome,
+  limits: SearchLimits = {},
+  pause: () => Promise<void> = nextTurn,
+): Promise<ChangeSearch> {
+  const search = new Search(caseFacts, variations, outcomeOf, limits);
+  while (search.runSlice()) await pause();
+  return search.result();
 }

@@ -60,7 +60,7 @@ export function checkForm(rules: RuleService, clock: Clock, views: nunjucks.Envi
 }
 
 export function checkSubmit(rules: RuleService, clock: Clock, views: nunjucks.Environment): RequestHandler {
-  return (req, res) => {
+  return async (req, res) => {
     const store = storeOrUnavailable(rules, res, views);
     if (!store) return;
     const body = (req.body ?? {}) as FormBody;
@@ -69,7 +69,7 @@ export function checkSubmit(rules: RuleService, clock: Clock, views: nunjucks.En
     if (field(body, 'action') === 'edit') {
       return renderForm(res, views, store, clock.today(), authorityId, values, new Map());
     }
-    const result = checkCase(store, clock, authorityId, body);
+    const result = await checkCase(store, clock, authorityId, body);
     if (!result.ok) return renderForm(res, views, store, clock.today(), authorityId, values, result.errors);
     const { decision, changes } = result;
     res.locals.decided = [decision];

@@ -5,23 +5,15 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { MulterError } from 'multer';
 import type nunjucks from 'nunjucks';
-import { CaseloadError, formatCaseloadProblems, readCaseload } from '../../analysis/caseload';
-import { caseloadImpact, formatCaseloadImpact, packSide } from '../../analysis/caseloadImpact';
-import { previewChange, readSuites, type ChangePreview } from '../../analysis/changePreview';
-import { packDiff } from '../../analysis/tableRowDiff';
-import { projectRoot } from '../../contract/projectRoot';
 import type { RulePack } from '../../generated/pack';
 import { currentPack } from '../../rules/loadRules';
 import { packToWorkbook } from '../../rules/workbook/packWorkbook';
-import { placeProblems } from '../../rules/workbook/workbookPack';
 import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
-import { changeSummaryText, previewView } from '../changePreviewView';
-import { maxUploadBytes, readProposal, type UploadedFile } from '../proposalUpload';
+import { maxUploadBytes, type UploadedFile } from '../proposalUpload';
+import { PreviewBusy, previewOffThread } from '../staffWorkers';
 import { renderNotFound, renderPage, storeOrUnavailable } from './render';
-import path from 'node:path';
 
-const suitesDir = path.join(projectRoot(), 'test', 'scenarios');
 const dataUrl = (type: string, text: string) =>
   `data:${type};charset=utf-8;base64,${Buffer.from(text, 'utf8').toString('base64')}`;
 
@@ -118,42 +110,6 @@ export function previewUploadOrRefusal(
   };
 }
 
-export interface CaseloadView {
-  file: string;
-  lines: string[];
-  problems: string[];
-}
-
-/**
- * A caseload, decided with the version in force and the proposal: each case as of the change, whatever its own
- * date, since the question is what the new rules would have done with last year's referrals.
- */
-function caseloadView(file: UploadedFile | undefined, preview: ChangePreview | null): CaseloadView | null {
-  if (!file || file.buffer.length === 0) return null;
-  const name = file.originalname || 'the caseload file';
-  const change = preview?.diffs[0]?.change;
-  if (!preview || !change?.before || !change.after)
-    return { file: name, lines: ['The caseload is decided once the pack is accepted.'], problems: [] };
-  try {
-    const { cases, problems } = readCaseload(file.buffer.toString('utf8'), name);
-    const undated = cases.map(({ asOf: _asOf, ...rest }) => rest);
-    const impact = caseloadImpact(
-      undated,
-      packSide({ pack: change.before, catalogue: preview.before.measureById }),
-      packSide({ pack: change.after, catalogue: preview.after.measureById }),
-      { changes: [change] },
-    );
-    return {
-      file: name,
-      lines: formatCaseloadImpact(impact).split('\n'),
-      problems: formatCaseloadProblems(problems),
-    };
-  } catch (error) {
-    if (error instanceof CaseloadError) return { file: name, lines: [], problems: [error.message] };
-    throw error;
-  }
-}
-
 export function previewSubmit(rules: RuleService, clock: Clock, views: nunjucks.Environment): RequestHandler {
   return async (req, res) => {
     const found = authorityIn(rules, clock, req, res, views);
@@ -165,33 +121,17 @@ export function previewSubmit(rules: RuleService, clock: Clock, views: nunjucks.
       const error = { text: 'Choose the edited workbook or pack file to preview', href: '#proposal' };
       return renderForm(res, views, compiled.pack, [error], 400);
     }
-    const read = await readProposal(proposal);
-    const id = (read.pack as { authorityId?: unknown } | null)?.authorityId;
-    if (read.pack && id !== compiled.pack.authorityId) {
-      const message = `this pack is for "${String(id)}", not ${compiled.pack.authorityId}: preview it from that authority's page`;
-      read.problems.unshift({
-        file: proposal.originalname,
-        pointer: '/authorityId',
-        message,
-        severity: 'error',
-      });
-    }
     const today = clock.today();
-    const preview =
-      read.pack && id === compiled.pack.authorityId
-        ? previewChange(store, read.pack, { today, suites: readSuites(suitesDir) })
-        : null;
-    const located = placeProblems(read, preview?.problems ?? []);
-    const diff = preview ? packDiff(compiled.pack, read.pack as RulePack) : { settings: [], rows: [] };
-    const view = previewView(
-      preview && { ...preview, problems: located },
-      diff,
-      read.problems,
-      compiled.file,
-    );
-    const caseload = caseloadView(files.caseload?.[0], preview);
-    const summary = changeSummaryText(view, compiled.pack.name, today, caseload?.lines ?? []);
-    const newPack = view.accepted ? JSON.stringify(read.pack, null, 2) + '\n' : null;
+    const input = { authorityId: compiled.pack.authorityId, today, proposal, caseload: files.caseload?.[0] };
+    let result;
+    try {
+      result = await previewOffThread(store, input);
+    } catch (error) {
+      if (!(error instanceof PreviewBusy)) throw error;
+      const busy = { text: 'Other previews are being worked out: try again in a minute', href: '#proposal' };
+      return renderForm(res, views, compiled.pack, [busy], 503);
+    }
+    const { view, caseload, summary, newPack } = result;
     renderPage(res, views, 'preview-result.njk', {
       pageTitle: `Preview of a change to ${compiled.pack.name}`,
       section: 'schemes',

@@ -2,7 +2,7 @@
 import type { RequestHandler } from 'express';
 import type nunjucks from 'nunjucks';
 import { componentSchema } from '../../contract/openapi';
-import { buildCoverageMatrix } from '../../reports/coverageMatrix';
+import { coverageMatrixFor } from '../../reports/coverageMatrix';
 import { baseCase, tenures } from '../../reports/standardCase';
 import type { RuleStore } from '../../rules/loadRules';
 import type { Clock } from '../../services/decisionService';
@@ -19,13 +19,13 @@ function oneOf(value: unknown, allowed: readonly string[]): string {
   return typeof value === 'string' && allowed.includes(value) ? value : '';
 }
 
-// The matrix decides 18 cases per authority: work it out once per rule store and day, not on every request.
+// The rows depend only on the packs in force: worked out once per rule store and day, not on every request.
 const cache = new WeakMap<RuleStore, { today: string; rows: SchemeRow[] }>();
 
 function rowsFor(store: RuleStore, today: string): SchemeRow[] {
   const cached = cache.get(store);
   if (cached?.today === today) return cached.rows;
-  const rows = schemeRows(authoritiesByName(store, today), buildCoverageMatrix(store, today));
+  const rows = schemeRows(authoritiesByName(store, today), coverageMatrixFor(store, today));
   cache.set(store, { today, rows });
   return rows;
 }
