@@ -122,6 +122,53 @@ describe('decisions', () => {
   });
 });
 
+describe('?trace=false', () => {
+  const decideWithTrace = (trace: string, body: unknown = contractExampleCase) =>
+    request(app)
+      .post(`/v1/authorities/dartford/decisions?trace=${trace}`)
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(body));
+
+  test('leaves the trace empty, and the rest of the decision as it was', async () => {
+    const [full, explicit, bare] = await Promise.all([
+      decide('dartford', contractExampleCase),
+      decideWithTrace('true'),
+      decideWithTrace('false'),
+    ]);
+    expect(bare.status).toBe(200);
+    expect(schemaErrors('Decision', bare.body)).toEqual([]);
+    expect(full.body.trace.length).toBeGreaterThan(0);
+    expect(explicit.body.trace).toEqual(full.body.trace);
+    expect(bare.body.trace).toEqual([]);
+    const sansId = (d: Decision) => ({ ...d, decisionId: '', trace: [] });
+    expect(sansId(bare.body)).toEqual(sansId(full.body));
+    expect(bare.text.length).toBeLessThan(full.text.length);
+  });
+
+  test('does the same for each decision of a batch, and leaves problems alone', async () => {
+    const cases = [
+      { authorityId: 'dartford', case: contractExampleCase },
+      { authorityId: 'not-a-council', case: {} },
+    ];
+    const full = await request(app).post('/v1/decisions/batch').send({ cases });
+    const bare = await request(app).post('/v1/decisions/batch?trace=false').send({ cases });
+    expect(bare.status).toBe(200);
+    expect(schemaErrors('BatchResponse', bare.body)).toEqual([]);
+    expect(bare.body.results[0].trace).toEqual([]);
+    expect(full.body.results[0].trace.length).toBeGreaterThan(0);
+    expect(bare.body.results[1]).toEqual(full.body.results[1]);
+    expect(bare.text.length).toBeLessThan(full.text.length);
+  });
+
+  test.each(['maybe', 'False', '', 'false&trace=false'])('trace=%s is a 400 problem', async (value) => {
+    expectProblem(await decideWithTrace(value), 400);
+    const batch = await request(app)
+      .post(`/v1/decisions/batch?trace=${value}`)
+      .send({ cases: [{ authorityId: 'dartford', case: {} }] });
+    expectProblem(batch, 400);
+  });
+});
+
 describe('bad input is a 4xx problem, never a 5xx', () => {
   test('an unknown field is rejected with its pointer', async () => {
     const res = await decide('dartford', { harm: { type: 'domestic-abuse', victimName: 'x' } });

@@ -1,5 +1,6 @@
 // Logs never contain case facts: a unique marker sent through every field, on success and error paths alike,
-// never appears in any log line. The audit line records the decision, not the person.
+// never appears in any log line. The audit (on a decision's request line, or a batch case's own line) records
+// the decision, not the person.
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { Case } from '../src/contract/apiTypes';
@@ -67,6 +68,7 @@ test('no log line contains a marker sent through any field', async () => {
     });
   await request(app).post(`/v1/authorities/${marker}/decisions`).send(valid);
   await request(app).get(`/${marker}?${marker}=${marker}`);
+  await request(app).post(`/v1/authorities/dartford/decisions?trace=${marker}`).send(valid);
   await request(app)
     .post('/v1/authorities/dartford/decisions')
     .set('content-type', 'application/json')
@@ -77,40 +79,100 @@ test('no log line contains a marker sent through any field', async () => {
   expect(log).not.toContain(String(markerNumber));
 });
 
-test('each decision writes one audit line: the decision, not the person', async () => {
+const auditFields = [
+  'client',
+  'decisionId',
+  'authority',
+  'ruleSetVersion',
+  'ruleSetSha256',
+  'outcome',
+  'reasonCodes',
+  'latencyMs',
+];
+
+test("a decision's audit is on its request's line, the one line it writes: the decision, not the person", async () => {
   const { app, lines } = capturingApp();
   const res = await request(app)
     .post('/v1/authorities/dartford/decisions')
     .set('X-Request-Id', 'req-1')
     .send(contractExampleCase);
-  const audit = lines.map((l) => JSON.parse(l)).filter((l) => l.message === 'decision');
-  expect(audit).toHaveLength(1);
-  expect(Object.keys(audit[0]).sort()).toEqual(
-    [
-      'authority',
-      'client',
-      'decisionId',
-      'latencyMs',
-      'level',
-      'message',
-      'outcome',
-      'pid',
-      'reasonCodes',
-      'requestId',
-      'ruleSetSha256',
-      'ruleSetVersion',
-      'service',
-      'time',
-    ].sort(),
-  );
-  expect(audit[0]).toMatchObject({
-    decisionId: res.body.decisionId,
+  const parsed = lines.map((l) => JSON.parse(l));
+  expect(parsed.filter((l) => l.message === 'decision')).toHaveLength(0);
+  expect(parsed).toHaveLength(1);
+  const [line] = parsed;
+  expect(Object.keys(line)).toEqual([
+    'level',
+    'time',
+    'service',
+    'pid',
+    'requestId',
+    'method',
+    'route',
+    'status',
+    'ms',
+    ...auditFields,
+    'message',
+  ]);
+  expect(line).toMatchObject({
+    message: 'request',
     requestId: 'req-1',
+    route: '/v1/authorities/:authorityId/decisions',
+    status: 200,
+    decisionId: res.body.decisionId,
     client: 'anonymous',
     authority: 'dartford',
+    ruleSetVersion: res.body.ruleSet.version,
     ruleSetSha256: res.body.ruleSet.sha256,
     outcome: 'eligible',
+    reasonCodes: res.body.reasons.map((r: { code: string }) => r.code),
   });
+  expect(line.latencyMs).toEqual(expect.any(Number));
+});
+
+test('every request line has the same fields in the same order, null where there was no decision', async () => {
+  const { app, lines } = capturingApp();
+  await request(app).get('/healthz');
+  await request(app).post('/v1/authorities/dartford/decisions').send({ nonsense: true });
+  await request(app).post('/v1/authorities/dartford/decisions').send(contractExampleCase);
+  const parsed = lines.map((l) => JSON.parse(l));
+  expect(parsed.map((l) => l.message)).toEqual(['request', 'request', 'request']);
+  expect(new Set(parsed.map((l) => Object.keys(l).join()))).toHaveProperty('size', 1);
+  for (const line of parsed.slice(0, 2))
+    for (const field of auditFields.filter((f) => f !== 'client')) expect(line[field]).toBeNull();
+});
+
+test('a batch writes one audit line per decided case, and its one request line', async () => {
+  const { app, lines } = capturingApp();
+  const res = await request(app)
+    .post('/v1/decisions/batch')
+    .set('X-Request-Id', 'req-2')
+    .send({
+      cases: [
+        { authorityId: 'dartford', case: contractExampleCase },
+        { authorityId: 'not-a-council', case: {} },
+        { authorityId: 'dartford', case: {} },
+      ],
+    });
+  expect(res.status).toBe(200);
+  const parsed = lines.map((l) => JSON.parse(l));
+  const audit = parsed.filter((l) => l.message === 'decision');
+  expect(parsed.filter((l) => l.message === 'request')).toHaveLength(1);
+  expect(parsed).toHaveLength(3);
+  const decided = res.body.results.filter((r: { kind: string }) => r.kind === 'decision');
+  expect(audit.map((l) => l.decisionId)).toEqual(decided.map((d: { decisionId: string }) => d.decisionId));
+  for (const line of audit) {
+    expect(Object.keys(line)).toEqual([
+      'level',
+      'time',
+      'service',
+      'pid',
+      'decisionId',
+      'requestId',
+      ...auditFields.filter((f) => f !== 'decisionId'),
+      'message',
+    ]);
+    expect(line).toMatchObject({ requestId: 'req-2', client: 'anonymous', authority: 'dartford' });
+  }
 });
 
 test('an unexpected fault is logged without case facts and answered 500 with the decisionId', async () => {

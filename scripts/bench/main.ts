@@ -1,5 +1,10 @@
 // `npm run bench`: every performance figure from the issue, each beside a baseline measured in the same run,
 // printed as one table. Servers listen on 127.0.0.1 only; every load run is bounded in time or count.
+// `npm run bench -- --only http`: figure 2 alone (the decision server, logging by default and logging off,
+// against the express echo), for when only the HTTP figures are in question.
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadRules } from '../../src/rules/loadRules';
 import { analysis } from './analysis';
 import { batch } from './batch';
@@ -16,46 +21,69 @@ import { workersNote, workersScaling } from './workers';
 
 const progress = (step: string) => process.stderr.write(`bench: ${step}\n`);
 
+/** `--only http`: figure 2 alone. */
+function onlyPart(): 'http' | null {
+  const at = process.argv.indexOf('--only');
+  if (at === -1) return null;
+  if (process.argv[at + 1] === 'http') return 'http';
+  throw new Error('--only takes one part: http');
+}
+
 async function main() {
   const started = performance.now();
+  const only = onlyPart();
   console.log(`Machine: ${machine()}`);
   const figures: Figure[] = [];
-  progress('start-up and hot reload');
-  figures.push(...startUp());
-
   const store = loadRules(bundledRulesDir);
-  progress('decision cost against the naive engine');
-  figures.push(...(await decisionCost(store)));
+  if (!only) {
+    progress('start-up and hot reload');
+    figures.push(...startUp());
+    progress('decision cost against the naive engine');
+    figures.push(...(await decisionCost(store)));
+  }
 
-  progress('HTTP load against an express echo (about 20 s)');
+  progress('HTTP load against an express echo, logging on and off (about 60 s)');
   const copy = compiledCopy();
+  // The logging server's stdout: a file, as a container's stdout ends up; removed with the copy.
+  const logDir = mkdtempSync(path.join(os.tmpdir(), 'sanctuary-bench-log-'));
+  const logFile = openSync(path.join(logDir, 'server.log'), 'a');
   try {
     // Children also exit by themselves if this process ends first.
-    const [decisions, echo] = await Promise.all([startServer('decisions', copy), startServer('echo', copy)]);
+    const [logged, decisions, echo] = await Promise.all([
+      startServer('decisions-logged', copy, logFile),
+      startServer('decisions', copy),
+      startServer('echo', copy),
+    ]);
     try {
       await memoryBeforeLoad(decisions, echo);
-      figures.push(...(await httpLoad(decisions, echo, largestPack(store).pack.authorityId)));
+      figures.push(...(await httpLoad(logged, decisions, echo, largestPack(store).pack.authorityId)));
+      if (only) return report(figures, store.packs.size, started, false);
       progress('batch of 1,000 cases');
       figures.push(...(await batch(store, decisions)));
       progress('memory after 50k and 100k decisions');
       figures.push(...(await memory(decisions, echo)));
     } finally {
-      await Promise.all([decisions.stop(), echo.stop()]);
+      await Promise.all([logged.stop(), decisions.stop(), echo.stop()]);
     }
     progress('WORKERS=1 against WORKERS=2, the real server (about 20 s)');
     figures.push(...(await workersScaling(copy, largestPack(store).pack.authorityId)));
   } finally {
     copy.remove();
+    closeSync(logFile);
+    rmSync(logDir, { recursive: true, force: true });
   }
 
   progress('check + matrix (spawned, three times)');
   figures.push(await analysis());
+  report(figures, store.packs.size, started, true);
+}
 
+function report(figures: Figure[], authorities: number, started: number, workers: boolean): void {
   const order = (f: Figure) => f.name.slice(0, 1);
   figures.sort((a, b) => order(a).localeCompare(order(b)));
-  console.log(`Rules: ${store.packs.size} authorities, decisions as of ${benchAsOf}\n`);
+  console.log(`Rules: ${authorities} authorities, decisions as of ${benchAsOf}\n`);
   console.log(table(figures));
-  console.log(`\n${workersNote()}`);
+  if (workers) console.log(`\n${workersNote()}`);
   console.log(`\nBench took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 

@@ -1,11 +1,13 @@
 // A server for the HTTP figures, run as a child process so that the load generator (autocannon, in the parent)
-// never shares a thread with it. `decisions` serves the real app on the bundled rules; `echo` is the baseline:
-// the smallest express app that parses a JSON body and sends it back. Both listen on 127.0.0.1 only, and both
-// exit when the parent goes away.
+// never shares a thread with it. `decisions` serves the real app on the bundled rules with logging off;
+// `decisions-logged` the same app logging as `npm start` does by default (LOG_LEVEL=info, JSON lines to stdout,
+// which the parent points at a file, as a container's stdout is collected); `echo` is the baseline: the smallest
+// express app that parses a JSON body and sends it back. All listen on 127.0.0.1 only, and exit when the parent
+// goes away.
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createApp } from '../../src/http/app';
-import { silentLogger } from '../../src/logger';
+import { createLogger, silentLogger } from '../../src/logger';
 import { loadRules } from '../../src/rules/loadRules';
 import { ukClock } from '../../src/services/decisionService';
 import { RuleService } from '../../src/services/ruleService';
@@ -13,7 +15,9 @@ import { decideRepeatedly } from './decisionLoop';
 import { bundledRulesDir } from './paths';
 import type { FromServer, ToServer } from './serverMessages';
 
-const mode = process.argv[2] === 'echo' ? 'echo' : 'decisions';
+export type ServerMode = 'decisions' | 'decisions-logged' | 'echo';
+const modes: readonly string[] = ['decisions', 'decisions-logged', 'echo'] satisfies ServerMode[];
+const mode = (modes.includes(process.argv[2]!) ? process.argv[2] : 'decisions') as ServerMode;
 
 function echoApp(): express.Express {
   const app = express();
@@ -25,10 +29,9 @@ function echoApp(): express.Express {
   return app;
 }
 
-const store = mode === 'decisions' ? loadRules(bundledRulesDir) : null;
-const inner = store
-  ? createApp({ rules: new RuleService(store), clock: ukClock, log: silentLogger })
-  : echoApp();
+const store = mode === 'echo' ? null : loadRules(bundledRulesDir);
+const log = mode === 'decisions-logged' ? createLogger('info') : silentLogger;
+const inner = store ? createApp({ rules: new RuleService(store), clock: ukClock, log }) : echoApp();
 
 // Server time of each request: from its arrival until the app has ended the response, the end included: it
 // is there that Node encodes a body given as a string and hands the whole answer to the socket. Not the time

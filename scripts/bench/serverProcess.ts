@@ -1,6 +1,7 @@
 // Starts a bench server (server.ts) in a child process and talks to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
 import type { CompiledCopy } from './compiledCopy';
+import type { ServerMode } from './server';
 import type { FromServer, ToServer } from './serverMessages';
 
 export interface ServerProcess {
@@ -37,10 +38,15 @@ function nextMessage<T extends FromServer['type']>(
   });
 }
 
-export async function startServer(mode: 'decisions' | 'echo', copy: CompiledCopy): Promise<ServerProcess> {
+/** `stdout`: a file descriptor for the child's standard output (where a logging server writes its lines). */
+export async function startServer(
+  mode: ServerMode,
+  copy: CompiledCopy,
+  stdout?: number,
+): Promise<ServerProcess> {
   const child = fork(copy.file('scripts/bench/server.ts'), [mode], {
     execArgv: ['--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', stdout ?? 'inherit', 'inherit', 'ipc'],
   });
   const { port } = await nextMessage(child, 'listening');
   return {

@@ -50,7 +50,14 @@ export interface paths {
   };
   '/v1/authorities/{authorityId}/decisions': {
     parameters: {
-      query?: never;
+      query?: {
+        /**
+         * @description Whether each decision carries its row-by-row `trace` (default `true`). With `false` the
+         *     answer is smaller: `trace` is still sent, as it is required, but as an empty list. Any
+         *     value but `true` or `false` is a 400. (Addition to the v1 contract.)
+         */
+        trace?: components['parameters']['Trace'];
+      };
       header?: never;
       path: {
         /**
@@ -77,7 +84,14 @@ export interface paths {
   };
   '/v1/decisions/batch': {
     parameters: {
-      query?: never;
+      query?: {
+        /**
+         * @description Whether each decision carries its row-by-row `trace` (default `true`). With `false` the
+         *     answer is smaller: `trace` is still sent, as it is required, but as an empty list. Any
+         *     value but `true` or `false` is a 400. (Addition to the v1 contract.)
+         */
+        trace?: components['parameters']['Trace'];
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -394,7 +408,10 @@ export interface components {
         rule: string | null;
       };
       alternatives: components['schemas']['Alternative'][];
-      /** @description Every decision-table row evaluated, in order. */
+      /**
+       * @description Every decision-table row evaluated, in order; an empty list when the request asked
+       *     for none (`trace=false`).
+       */
       trace: components['schemas']['TraceEntry'][];
     };
     /**
@@ -1215,6 +1232,12 @@ export interface components {
      *     `blaenau-gwent`, `vale-of-glamorgan`. An id with no loaded rule pack is a 404.
      */
     AuthorityId: string;
+    /**
+     * @description Whether each decision carries its row-by-row `trace` (default `true`). With `false` the
+     *     answer is smaller: `trace` is still sent, as it is required, but as an empty list. Any
+     *     value but `true` or `false` is a 400. (Addition to the v1 contract.)
+     */
+    Trace: boolean;
   };
   requestBodies: never;
   headers: never;
@@ -1307,7 +1330,14 @@ export interface operations {
   };
   decideCase: {
     parameters: {
-      query?: never;
+      query?: {
+        /**
+         * @description Whether each decision carries its row-by-row `trace` (default `true`). With `false` the
+         *     answer is smaller: `trace` is still sent, as it is required, but as an empty list. Any
+         *     value but `true` or `false` is a 400. (Addition to the v1 contract.)
+         */
+        trace?: components['parameters']['Trace'];
+      };
       header?: never;
       path: {
         /**
@@ -1483,7 +1513,14 @@ export interface operations {
   };
   decideBatch: {
     parameters: {
-      query?: never;
+      query?: {
+        /**
+         * @description Whether each decision carries its row-by-row `trace` (default `true`). With `false` the
+         *     answer is smaller: `trace` is still sent, as it is required, but as an empty list. Any
+         *     value but `true` or `false` is a 400. (Addition to the v1 contract.)
+         */
+        trace?: components['parameters']['Trace'];
+      };
       header?: never;
       path?: never;
       cookie?: never;

@@ -59,15 +59,26 @@ function writeList(output: JsonOutput, list: readonly unknown[]): void {
   output.writeByte(closeBracket);
 }
 
-/** Writes a record; `opening`, if given, is its first field already as JSON, brace included. */
-function writeRecord(output: JsonOutput, record: Record<string, unknown>, opening?: Buffer): void {
+/** What a decision's `trace` becomes when the caller asked for none (`?trace=false`): the field stays, empty. */
+const noTrace: readonly unknown[] = Object.freeze([]);
+
+/**
+ * Writes a record; `opening`, if given, is its first field already as JSON, brace included. `trace` false: its
+ * own `trace` field (a decision's) is written as an empty list.
+ */
+function writeRecord(
+  output: JsonOutput,
+  record: Record<string, unknown>,
+  opening?: Buffer,
+  trace = true,
+): void {
   let fields = 0;
   if (opening) {
     output.writeBytes(opening);
     fields++;
   }
   for (const key of Object.keys(record)) {
-    const field = record[key];
+    const field = trace || key !== 'trace' ? record[key] : noTrace;
     if (omitted(field) || (opening && key === 'kind')) continue;
     output.writeByte(fields++ ? comma : openBrace);
     output.writeBytes(fieldName(key));
@@ -85,9 +96,10 @@ const scratch = Buffer.allocUnsafe(64 * 1024);
  * latin1 encoding, which writes each character back as its byte. A decision is a few kilobytes: copied into a
  * Buffer of its own, each would cost a slow allocation outside the heap; a string costs a fraction of that.
  */
-export function decisionBytes(result: Decision | Problem): string {
+export function decisionBytes(result: Decision | Problem, trace = true): string {
   const output = new JsonOutput(scratch.length, scratch);
-  writeJson(output, result);
+  if (trace || isProblem(result)) writeJson(output, result);
+  else writeRecord(output, result as unknown as Record<string, unknown>, undefined, false);
   const bytes = output.toBuffer();
   return bytes.toString('latin1');
 }
@@ -100,8 +112,9 @@ const problemKind = Buffer.from('{"kind":"problem"');
  * One batch result, as JSON.stringify({ kind, ...result }) writes it: `kind` is written ahead of the result's own
  * fields, so that the result is neither copied nor changed (its frozen parts keep their cached bytes).
  */
-export function writeBatchResult(output: JsonOutput, result: Decision | Problem): void {
-  writeRecord(output, result as Record<string, unknown>, isProblem(result) ? problemKind : decisionKind);
+export function writeBatchResult(output: JsonOutput, result: Decision | Problem, trace = true): void {
+  if (isProblem(result)) writeRecord(output, result as Record<string, unknown>, problemKind);
+  else writeRecord(output, result as unknown as Record<string, unknown>, decisionKind, trace);
 }
 
 /** Results `from` up to (not including) `to`, comma-separated, continuing the results list. */
@@ -110,10 +123,11 @@ function writeResults(
   from: number,
   to: number,
   resultAt: (index: number) => Decision | Problem,
+  trace: boolean,
 ): void {
   for (let i = from; i < to; i++) {
     if (i) output.writeByte(comma);
-    writeBatchResult(output, resultAt(i));
+    writeBatchResult(output, resultAt(i), trace);
   }
 }
 
@@ -124,25 +138,26 @@ function writeResults(
 export function batchJson(count: number, resultAt: (index: number) => Decision | Problem): JsonOutput {
   const output = new JsonOutput();
   output.write('{"results":[');
-  writeResults(output, 0, count, resultAt);
+  writeResults(output, 0, count, resultAt, true);
   output.write(']}');
   return output;
 }
 
 /**
  * The same, `slice` cases at a time with the event loop free between slices, so that a large batch never
- * holds up /healthz or another client's decision for the whole of its deciding.
+ * holds up /healthz or another client's decision for the whole of its deciding; `trace` false: each decision's
+ * trace written as an empty list.
  */
 export async function batchJsonInSlices(
   count: number,
   resultAt: (index: number) => Decision | Problem,
-  slice = 100,
+  { trace = true, slice = 100 }: { trace?: boolean; slice?: number } = {},
 ): Promise<JsonOutput> {
   const output = new JsonOutput();
   output.write('{"results":[');
   for (let from = 0; from < count; from += slice) {
     if (from) await new Promise(setImmediate);
-    writeResults(output, from, Math.min(from + slice, count), resultAt);
+    writeResults(output, from, Math.min(from + slice, count), resultAt, trace);
   }
   output.write(']}');
   return output;

@@ -12,6 +12,7 @@ import { batchJsonInSlices, decisionBytes } from '../decisionJson';
 import { sendJsonBytes } from '../jsonOutput';
 import { inSeries } from '../middleware/inSeries';
 import { bodyShapeLimits, shapeProblem } from '../middleware/setUpLimits';
+import { type DecisionAudit, setDecisionAudit } from '../middleware/setUpRequestTelemetry';
 import { BodyBudget, jsonBody } from '../middleware/setUpRequestParsing';
 import { HttpProblem, problem, sendProblem } from '../problem';
 import { schemaErrors } from '../../contract/schemaValidation';
@@ -29,6 +30,27 @@ interface BatchRequest {
   cases: { authorityId: string; case: Case }[];
 }
 
+/** `?trace=`: whether the answer carries its trace (true unless `false`); any other value is a 400. */
+function wantsTrace(value: unknown): boolean {
+  if (value === undefined || value === 'true') return true;
+  if (value === 'false') return false;
+  throw new HttpProblem(problem(400, '"trace" must be true or false, given once.'));
+}
+
+/** The audit fields of a decision, as the log writes them: a fixed shape, no case facts. */
+function auditOf(result: Decision, client: unknown, started: bigint): DecisionAudit {
+  return {
+    decisionId: result.decisionId,
+    client: typeof client === 'string' ? client : null,
+    authority: result.authority.id,
+    ruleSetVersion: result.ruleSet.version,
+    ruleSetSha256: result.ruleSet.sha256,
+    outcome: result.outcome,
+    reasonCodes: result.reasons.map((r) => r.code),
+    latencyMs: Math.round(Number(process.hrtime.bigint() - started) / 1e3) / 1e3,
+  };
+}
+
 interface DecisionsDeps {
   rules: RuleService;
   clock: Clock;
@@ -41,12 +63,16 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
   const router = Router();
   const budget = new BodyBudget(settings.bodyBytesInFlight);
 
-  /** Decides one case, and writes the audit line: the decision, never the person. */
+  /**
+   * Decides one case and hands its audit (the decision, never the person) to `audit`: a single decision's goes
+   * on the request's line, a batch case's on a line of its own.
+   */
   function decideAndAudit(
     store: RuleStore,
     authorityId: string,
     caseFacts: Case,
     res: Response,
+    audit: (fields: DecisionAudit) => void,
   ): Decision | Problem {
     const decisionId = randomUUID();
     const started = process.hrtime.bigint();
@@ -54,17 +80,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
       const result = decideForAuthority(store, authorityId, caseFacts, clock, () => decisionId);
       if (isProblem(result)) return result;
       metrics.decisions.inc({ authority: result.authority.id, outcome: result.outcome });
-      log.info('decision', {
-        decisionId,
-        requestId: res.locals.requestId,
-        client: res.locals.client,
-        authority: result.authority.id,
-        ruleSetVersion: result.ruleSet.version,
-        ruleSetSha256: result.ruleSet.sha256,
-        outcome: result.outcome,
-        reasonCodes: result.reasons.map((r) => r.code),
-        latencyMs: Number(process.hrtime.bigint() - started) / 1e6,
-      });
+      audit(auditOf(result, res.locals.client, started));
       return result;
     } catch (error) {
       // A fault of ours: logged with its stack (no case facts), answered 500 with the decision id to quote.
@@ -98,7 +114,20 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
         { pointer: `/cases/${i}/authorityId`, message: 'no such authority' },
       ]);
     }
-    const result = decideAndAudit(store, item.authorityId, item.case, res);
+    const result = decideAndAudit(store, item.authorityId, item.case, res, (audit) =>
+      // Unchanged in shape for readers of batch audits: the request id first after the decision id.
+      log.info('decision', {
+        decisionId: audit.decisionId,
+        requestId: res.locals.requestId,
+        client: audit.client,
+        authority: audit.authority,
+        ruleSetVersion: audit.ruleSetVersion,
+        ruleSetSha256: audit.ruleSetSha256,
+        outcome: audit.outcome,
+        reasonCodes: audit.reasonCodes,
+        latencyMs: audit.latencyMs,
+      }),
+    );
     return isProblem(result) ? withPointersUnder(result, `/cases/${i}/case`) : result;
   }
 
@@ -107,15 +136,18 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
     inSeries(requireReady(rules), ...jsonBody(settings.bodyLimitSingle, budget)),
     (req, res) => {
       const store = rules.current()!;
+      const trace = wantsTrace(req.query.trace);
       const authorityId = req.params.authorityId as string;
       if (!store.packs.has(authorityId))
         throw new HttpProblem(problem(404, `There is no authority "${authorityId}".`));
       const errors = schemaErrors('Case', req.body);
       if (errors.length)
         throw new HttpProblem(problem(400, 'The case does not match the Case schema.', errors));
-      const result = decideAndAudit(store, authorityId, req.body as Case, res);
+      const result = decideAndAudit(store, authorityId, req.body as Case, res, (audit) =>
+        setDecisionAudit(res, audit),
+      );
       if (isProblem(result)) sendProblem(res, result);
-      else sendJsonBytes(res, decisionBytes(result));
+      else sendJsonBytes(res, decisionBytes(result, trace));
     },
   );
 
@@ -124,6 +156,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
     inSeries(requireReady(rules), ...jsonBody(settings.bodyLimitBatch, budget)),
     async (req, res) => {
       const store = rules.current()!;
+      const trace = wantsTrace(req.query.trace);
       const body = req.body as BatchRequest;
       // The envelope is checked with placeholder cases, then each case on its own: one bad case gets a
       // problem in its place and neither sinks the rest nor uses up their error reports.
@@ -135,8 +168,10 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
           problem(400, 'The body does not match the BatchRequest schema.', envelopeErrors),
         );
       }
-      const output = await batchJsonInSlices(body.cases.length, (i) =>
-        answerBatchCase(store, body.cases[i]!, i, res),
+      const output = await batchJsonInSlices(
+        body.cases.length,
+        (i) => answerBatchCase(store, body.cases[i]!, i, res),
+        { trace },
       );
       output.send(res);
     },
