@@ -1,7 +1,8 @@
 // `npm run bench`: every performance figure from the issue, each beside a baseline measured in the same run,
 // printed as one table. Servers listen on 127.0.0.1 only; every load run is bounded in time or count.
-// `npm run bench -- --only http`: figure 2 alone (the decision server, logging by default and logging off,
-// against the express echo), for when only the HTTP figures are in question.
+// `npm run bench -- --only http|staff|scale`: one part alone: figure 2 (the decision server, logging by default
+// and logging off, against the express echo), figure 9 (the API's p99 with the staff pages under load) or
+// figure 10 (400 authorities).
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,17 +17,23 @@ import { compiledCopy } from './compiledCopy';
 import { bundledRulesDir } from './paths';
 import { type Figure, machine, table } from './report';
 import { startServer } from './serverProcess';
+import { scale, scaleAuthorities } from './scale';
+import { staffLoad } from './staffLoad';
 import { startUp } from './startUp';
 import { workersNote, workersScaling } from './workers';
 
 const progress = (step: string) => process.stderr.write(`bench: ${step}\n`);
 
-/** `--only http`: figure 2 alone. */
-function onlyPart(): 'http' | null {
+const parts = ['http', 'staff', 'scale'] as const;
+type Part = (typeof parts)[number];
+
+/** `--only PART`: one part alone. */
+function onlyPart(): Part | null {
   const at = process.argv.indexOf('--only');
   if (at === -1) return null;
-  if (process.argv[at + 1] === 'http') return 'http';
-  throw new Error('--only takes one part: http');
+  const part = parts.find((p) => p === process.argv[at + 1]);
+  if (!part) throw new Error(`--only takes one part: ${parts.join(', ')}`);
+  return part;
 }
 
 async function main() {
@@ -42,8 +49,16 @@ async function main() {
     figures.push(...(await decisionCost(store)));
   }
 
-  progress('HTTP load against an express echo, logging on and off (about 60 s)');
   const copy = compiledCopy();
+  if (only === 'staff' || only === 'scale') {
+    try {
+      figures.push(...(only === 'staff' ? await staffLoad(copy, store) : await scale(copy)));
+    } finally {
+      copy.remove();
+    }
+    return report(figures, store.packs.size, started, false);
+  }
+  progress('HTTP load against an express echo, logging on and off (about 60 s)');
   // The logging server's stdout: a file, as a container's stdout ends up; removed with the copy.
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'sanctuary-bench-log-'));
   const logFile = openSync(path.join(logDir, 'server.log'), 'a');
@@ -58,8 +73,8 @@ async function main() {
       await memoryBeforeLoad(decisions, echo);
       figures.push(...(await httpLoad(logged, decisions, echo, largestPack(store).pack.authorityId)));
       if (only) return report(figures, store.packs.size, started, false);
-      progress('batch of 1,000 cases');
-      figures.push(...(await batch(store, decisions)));
+      progress('batch of 1,000 cases, default logging');
+      figures.push(...(await batch(store, logged)));
       progress('memory after 50k and 100k decisions');
       figures.push(...(await memory(decisions, echo)));
     } finally {
@@ -67,6 +82,10 @@ async function main() {
     }
     progress('WORKERS=1 against WORKERS=2, the real server (about 20 s)');
     figures.push(...(await workersScaling(copy, largestPack(store).pack.authorityId)));
+    progress('the API with the staff pages under load (about 40 s)');
+    figures.push(...(await staffLoad(copy, store)));
+    progress(`${scaleAuthorities} authorities (about a minute)`);
+    figures.push(...(await scale(copy)));
   } finally {
     copy.remove();
     closeSync(logFile);
@@ -79,8 +98,8 @@ async function main() {
 }
 
 function report(figures: Figure[], authorities: number, started: number, workers: boolean): void {
-  const order = (f: Figure) => f.name.slice(0, 1);
-  figures.sort((a, b) => order(a).localeCompare(order(b)));
+  const order = (f: Figure) => Number.parseInt(f.name, 10);
+  figures.sort((a, b) => order(a) - order(b));
   console.log(`Rules: ${authorities} authorities, decisions as of ${benchAsOf}\n`);
   console.log(table(figures));
   if (workers) console.log(`\n${workersNote()}`);
