@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatProblem, problemPlace } from '../src/analysis/checkReport';
+import { formatProblem, problemPlace } from '../src/rules/problemWords';
 import type { NationalDefaults } from '../src/rules/compilePack';
 import { loadPackFile } from '../src/rules/loadRules';
 import type { PackProblem } from '../src/rules/problems';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Case } from '../../src/contract/apiTypes';
 import { projectRoot } from '../../src/contract/projectRoot';
-import { defaultHttpSettings } from '../../src/http/app';
+import { defaultHttpSettings } from '../../src/http/httpSettings';
 import { schemaErrors } from '../../src/contract/schemaValidation';
 import { packInForce, type RuleStore } from '../../src/rules/loadRules';
 import { readSuite, suiteFilesIn } from '../../src/scenarios/suiteFile';

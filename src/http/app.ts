@@ -19,28 +19,12 @@ import { setUpRequestTelemetry } from './middleware/setUpRequestTelemetry';
 import { setUpSecurityHeaders } from './middleware/setUpSecurityHeaders';
 import { authoritiesRouter } from './routes/authorities';
 import { decisionsRouter } from './routes/decisions';
+import { defaultHttpSettings, type HttpSettings } from './httpSettings';
 import { measuresRouter } from './routes/measures';
 import { reportsRouter } from './routes/reports';
 import { rulesStatusRouter } from './routes/rulesStatus';
 import type { StaffSignInSettings } from '../web/staffSignIn';
 import { webRouter } from '../web/webRouter';
-
-export interface HttpSettings {
-  bodyLimitSingle: number;
-  bodyLimitBatch: number;
-  /** The body bytes read at once across all connections; past it, 503 with Retry-After. */
-  bodyBytesInFlight: number;
-  maxUrlLength: number;
-  corsOrigins: readonly string[];
-}
-
-export const defaultHttpSettings: HttpSettings = {
-  bodyLimitSingle: 64 * 1024,
-  bodyLimitBatch: 8 * 1024 * 1024,
-  bodyBytesInFlight: 16 * 1024 * 1024,
-  maxUrlLength: 2048,
-  corsOrigins: [],
-};
 
 export interface Services {
   rules: RuleService;

@@ -1,6 +1,6 @@
 // Runs scenario suites against loaded packs and measures which table rows they reach.
 import path from 'node:path';
-import { placeAndMessage } from '../analysis/checkReport';
+import { placeAndMessage } from '../rules/problemWords';
 import type { Decision } from '../contract/apiTypes';
 import { decide } from '../decide/decide';
 import { schemaErrors } from '../contract/schemaValidation';

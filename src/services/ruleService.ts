@@ -1,7 +1,7 @@
 // Holds the live rule store. A request reads `current()` once, so it finishes on the rules it started with
 // even if a reload swaps in new ones meanwhile. Reloads build the new store off to the side and swap it in
 // with one assignment; a refused edit leaves the last good version of that pack live (see loadRules).
-import { problemFields } from '../analysis/checkReport';
+import { problemFields } from '../rules/problemWords';
 import type { Logger } from '../logger';
 import { loadRules, type RuleStore } from '../rules/loadRules';
 

@@ -1,7 +1,8 @@
 // A previewed change in words, for the preview page and for the summary a policy officer attaches to a review:
 // the problems, the rows changed, what the change does to every kind of case, and to the scenarios.
 import type { ChangePreview } from '../analysis/changePreview';
-import { counted, problemPlace } from '../analysis/checkReport';
+import { counted } from '../analysis/checkReport';
+import { problemPlace } from '../rules/problemWords';
 import { exampleCase } from '../analysis/diffReport';
 import { describeChange, fieldOrder } from '../analysis/decisionFields';
 import type { CellChange, PackDiff, RowChange } from '../analysis/tableRowDiff';

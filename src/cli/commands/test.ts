@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem } from '../../analysis/checkReport';
+import { formatProblem } from '../../rules/problemWords';
 import { projectRoot } from '../../contract/projectRoot';
 import { junitXml } from '../../reports/junitXml';
 import { closingLine, coverageLines, percentText, suiteLines, tally } from '../../reports/scenarioRunText';

@@ -7,7 +7,7 @@ import { decideForAuthority, isProblem, type Clock } from '../../services/decisi
 import type { Metrics } from '../../services/metrics';
 import type { RuleService } from '../../services/ruleService';
 import type { RuleStore } from '../../rules/loadRules';
-import type { HttpSettings } from '../app';
+import type { HttpSettings } from '../httpSettings';
 import { batchJsonInSlices, decisionBytes } from '../decisionJson';
 import { sendJsonBytes } from '../jsonOutput';
 import { inSeries } from '../middleware/inSeries';
