@@ -2,7 +2,6 @@
 // can edit in Excel or LibreOffice, and give back with `import`.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { projectRoot } from '../../contract/projectRoot';
 import { currentPack, loadRules } from '../../rules/loadRules';
 import { didYouMean } from '../../rules/suggestions';
@@ -11,7 +10,7 @@ import { isIsoDate } from '../../reports/isoDate';
 import { ukClock } from '../../services/decisionService';
 import { commandList } from '../commandList';
 import type { Command } from '../main';
-import { explainingUsage, UsageError } from '../usage';
+import { explainingUsage, parseCommandArgs, UsageError } from '../usage';
 
 /** Today in the UK, as the service reads "in force". */
 const { usage } = commandList.export;
@@ -33,22 +32,12 @@ interface ExportOptions {
 }
 
 function parseOptions(args: string[]): ExportOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        rules: { type: 'string' },
-        'as-of': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, {
+    out: { type: 'string' },
+    rules: { type: 'string' },
+    'as-of': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('name one authority, e.g. dartford');
   if (!values.out) throw new UsageError('--out FILE.xlsx is required');

@@ -3,7 +3,6 @@
 // at its cell. With --out, the pack is written as JSON, but only when it has no errors.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { previewChange } from '../../analysis/changePreview';
 import { counted } from '../../analysis/checkReport';
 import { formatProblem } from '../../rules/problemWords';
@@ -15,7 +14,7 @@ import { placeProblems, refusedRead, workbookToPack } from '../../rules/workbook
 import { ukClock } from '../../services/decisionService';
 import { commandList } from '../commandList';
 import type { Command } from '../main';
-import { explainingUsage, UsageError } from '../usage';
+import { explainingUsage, parseCommandArgs, UsageError } from '../usage';
 
 const { usage } = commandList.import;
 const help = `usage: sanctuary-rules ${usage}
@@ -35,21 +34,11 @@ interface ImportOptions {
 }
 
 function parseOptions(args: string[]): ImportOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        rules: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, {
+    rules: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError('name one workbook (.xlsx) to import');
   const rulesDir = path.resolve(values.rules ?? path.join(projectRoot(), 'rules'));

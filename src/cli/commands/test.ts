@@ -1,7 +1,6 @@
 // sanctuary-rules test: runs scenario suites against a rules directory, for testers at a desk and for CI.
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblem } from '../../rules/problemWords';
 import { projectRoot } from '../../contract/projectRoot';
 import { junitXml } from '../../reports/junitXml';
@@ -12,7 +11,7 @@ import { runSuiteFile, type SuiteRun } from '../../scenarios/runScenarios';
 import { isSuiteFile, suiteFilesIn } from '../../scenarios/suiteFile';
 import { commandList } from '../commandList';
 import type { Command } from '../main';
-import { explainingUsage, UsageError } from '../usage';
+import { explainingUsage, parseCommandArgs, UsageError } from '../usage';
 
 const { usage } = commandList.test;
 const help = `usage: sanctuary-rules ${usage}
@@ -38,23 +37,13 @@ interface TestOptions {
 }
 
 function parseOptions(args: string[]): TestOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        rules: { type: 'string' },
-        junit: { type: 'string' },
-        coverage: { type: 'boolean' },
-        'min-coverage': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(args, {
+    rules: { type: 'string' },
+    junit: { type: 'string' },
+    coverage: { type: 'boolean' },
+    'min-coverage': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const min = values['min-coverage'];
   const minCoverage = min === undefined ? undefined : Number(min);
   if (minCoverage !== undefined && !(min!.trim() !== '' && minCoverage >= 0 && minCoverage <= 100)) {
