@@ -10,6 +10,7 @@ import { packChanges } from './packChanges';
 import { diffScenarios, type SuiteFile } from './scenarioDiff';
 import { checkStore } from './storeCheck';
 import { factCatalogue } from '../rules/factCatalogue';
+import type { CompiledPack } from '../rules/compiledPack';
 import { currentPack, loadRules, type RuleStore } from '../rules/loadRules';
 import type { PackProblem } from '../rules/problems';
 import { readSuite, suiteFilesIn } from '../scenarios/suiteFile';
@@ -40,11 +41,13 @@ export interface ChangePreview {
 
 const authorityIdPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
-/** The file a proposal for this authority replaces: the version in force today, or a new pack file. */
-export function proposalFile(store: RuleStore, pack: unknown, today: string): string {
+/** The pack a proposal replaces (its authority's version in force today), and the file it is loaded as. */
+function replaced(store: RuleStore, pack: unknown, today: string): { current?: CompiledPack; file: string } {
   const id = (pack as { authorityId?: unknown } | null)?.authorityId;
-  if (typeof id !== 'string' || !authorityIdPattern.test(id)) return 'authorities/proposed-pack.json';
-  return currentPack(store, id, today)?.file ?? `authorities/${id}.json`;
+  if (typeof id !== 'string' || !authorityIdPattern.test(id))
+    return { file: 'authorities/proposed-pack.json' };
+  const current = currentPack(store, id, today);
+  return { current, file: current?.file ?? `authorities/${id}.json` };
 }
 
 /** The suite files in a directory, named relative to the working directory as the reports print them. */
@@ -86,7 +89,7 @@ export function authorityDiffs(
 }
 
 export function previewChange(store: RuleStore, pack: unknown, options: ChangeOptions): ChangePreview {
-  const file = proposalFile(store, pack, options.today);
+  const { current, file } = replaced(store, pack, options.today);
   const candidates = new Map([[file, JSON.stringify(pack, null, 2) + '\n']]);
   const after = loadRules(store.dir, options.now, store, candidates);
   const checked = checkStore(after, { files: new Set([file]), candidates, sourcesDir: options.sourcesDir });
@@ -94,11 +97,6 @@ export function previewChange(store: RuleStore, pack: unknown, options: ChangeOp
   const accepted = !problems.some((problem) => problem.severity === 'error');
   const suites = options.suites ?? (options.suitesDir ? readSuites(options.suitesDir) : []);
   // A pack re-read unchanged (a workbook exported and imported as it was) changes nothing, though its text differs.
-  const current = currentPack(
-    store,
-    String((pack as { authorityId?: unknown } | null)?.authorityId),
-    options.today,
-  );
   const unchanged = current !== undefined && stableJson(current.pack) === stableJson(pack);
   const diffs = accepted && !unchanged ? authorityDiffs(store, after, options.today, suites) : [];
   const report = formatDiffReport({ before: 'in force', after: 'proposed' }, diffs, {
