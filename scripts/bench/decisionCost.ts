@@ -1,12 +1,13 @@
 // Figure 1: the cost of one full decision (every table, with reasons and trace) on the largest pack, against a
-// naive json-rules-engine run over the same random cases.
+// naive json-rules-engine run and GoRules zen-engine over the same random cases.
 import { decide } from '../../src/decide/decide';
 import { rowsOf } from '../../src/rules/compiledPack';
 import type { RuleStore } from '../../src/rules/loadRules';
 import { contextFor, largestPack, naiveDecider } from './decisionLoop';
 import { randomCases } from './randomCases';
-import { type Figure, faster, times, us } from './report';
+import { type Figure, faster, notAvailable, times, us } from './report';
 import { median } from './stats';
+import { zenAgreement, zenDeciderFor, zenVersion } from './zenEngine';
 
 export async function decisionCost(store: RuleStore): Promise<Figure[]> {
   const pack = largestPack(store);
@@ -38,6 +39,34 @@ export async function decisionCost(store: RuleStore): Promise<Figure[]> {
     naiveTimes.push(performance.now() - start);
   }
 
+  const zen = zenDeciderFor(pack);
+  let zenFigure: Figure;
+  if (typeof zen === 'string') zenFigure = notAvailable('1 Decision cost against GoRules zen-engine', zen);
+  else {
+    try {
+      const agreed = await zenAgreement(pack, zen, naiveCases.slice(0, 200));
+      for (const c of naiveCases.slice(0, 200)) await zen.matches(c);
+      const zenTimes: number[] = [];
+      for (const c of naiveCases) {
+        const start = performance.now();
+        await zen.matches(c);
+        zenTimes.push(performance.now() - start);
+      }
+      const zenMedian = median(zenTimes);
+      const oursNow = median(ours);
+      zenFigure = {
+        name: `1 Decision cost against GoRules zen-engine ${zenVersion} (same tables as one JDM graph; same rows matched for ${agreed}/200 cases)`,
+        ours: us(oursNow),
+        baseline: `zen-engine evaluate: ${us(zenMedian)}`,
+        ratio: faster(zenMedian, oursNow),
+        target: '≥ 5× faster',
+        met: zenMedian / oursNow >= 5,
+      };
+    } finally {
+      zen.remove();
+    }
+  }
+
   const oursMedian = median(ours);
   const naiveMedian = median(naiveTimes);
   const naivePerSecond = 1000 / (naiveTimes.reduce((sum, t) => sum + t, 0) / naiveTimes.length);
@@ -60,5 +89,6 @@ export async function decisionCost(store: RuleStore): Promise<Figure[]> {
       target: '≥ 40,000/s',
       met: perSecond >= 40_000,
     },
+    zenFigure,
   ];
 }

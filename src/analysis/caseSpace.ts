@@ -158,14 +158,19 @@ export const valueOf = (dimensions: readonly Dimension[], choice: Choice, i: num
 /** The facts of a case, shaped as the decision reads them: one object per section. */
 export function toFacts(dimensions: readonly Dimension[], choice: Choice): Facts {
   const facts: Record<string, Record<string, unknown>> = {};
-  dimensions.forEach((dimension, i) => {
-    const { value } = valueOf(dimensions, choice, i);
-    if (value === undefined) return;
-    const [section, key] = splitPath(dimension.path);
+  for (let i = 0; i < dimensions.length; i++) {
+    const dimension = dimensions[i]!;
+    const value = dimension.values[choice[i]!]!.value;
+    if (value === undefined) continue;
+    const [section, key] = placeOf(dimension.path);
     (facts[section] ??= {})[key] = value;
-  });
+  }
   return facts;
 }
+
+// A whole case space is built one case at a time, so each path is split once, not once per case.
+const places = new Map<string, [string, string]>();
+const placeOf = (path: string) => places.get(path) ?? places.set(path, splitPath(path)).get(path)!;
 
 export function formatValue(value: FactValue | undefined): string {
   if (value === undefined) return '(not sent)';

@@ -5,7 +5,7 @@
 import cookieSession from 'cookie-session';
 import { csrfSync } from 'csrf-sync';
 import { Router, type Request, type RequestHandler } from 'express';
-import { generators, Issuer, type BaseClient } from 'openid-client';
+import type { BaseClient } from 'openid-client';
 import type { Logger } from '../logger';
 
 export interface StaffSignInSettings {
@@ -39,23 +39,28 @@ export interface StaffSignIn {
   checkFormToken: RequestHandler;
 }
 
+/** openid-client, loaded with the first sign-in rather than at start-up, where it cost a tenth of a second. */
+const openidClient = () => import('openid-client');
+
 export function staffSignIn(settings: StaffSignInSettings, log: Logger): StaffSignIn {
   let client: Promise<BaseClient> | null = null;
   // Discovered on first use, and again after a failure: the provider may be down when the service starts.
   const oidcClient = () =>
-    (client ??= Issuer.discover(settings.issuer).then(
-      (issuer) =>
-        new issuer.Client({
-          client_id: settings.clientId,
-          client_secret: settings.clientSecret,
-          redirect_uris: [settings.redirectUrl],
-          response_types: ['code'],
-        }),
-      (error: unknown) => {
-        client = null;
-        throw error;
-      },
-    ));
+    (client ??= openidClient()
+      .then(({ Issuer }) => Issuer.discover(settings.issuer))
+      .then(
+        (issuer) =>
+          new issuer.Client({
+            client_id: settings.clientId,
+            client_secret: settings.clientSecret,
+            redirect_uris: [settings.redirectUrl],
+            response_types: ['code'],
+          }),
+        (error: unknown) => {
+          client = null;
+          throw error;
+        },
+      ));
   const callbackPath = new URL(settings.redirectUrl).pathname;
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     getTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf,
@@ -120,6 +125,7 @@ export function staffSignIn(settings: StaffSignInSettings, log: Logger): StaffSi
       return res.status(401).type('text').send('Sign in first.');
     try {
       const oidc = await oidcClient();
+      const { generators } = await openidClient();
       const verifier = generators.codeVerifier();
       const signingIn = {
         verifier,

@@ -1,6 +1,7 @@
 // A rule pack as a workbook a policy officer can edit in Excel or LibreOffice: a Scheme sheet, one sheet per
 // table, words rather than JSON in the cells, and drop-down lists wherever a cell takes a fixed vocabulary.
-import ExcelJS, { type Cell as SheetCell, type DataValidation, type Worksheet } from 'exceljs';
+import type ExcelJS from 'exceljs';
+import type { Cell as SheetCell, DataValidation, Worksheet } from 'exceljs';
 import type { Conditions, RulePack, Scalar } from '../../generated/pack';
 import { tableIds } from '../compilePack';
 import type { TableId } from '../compiledPack';
@@ -8,8 +9,10 @@ import { factCatalogue } from '../factCatalogue';
 import { conditionChoices, conditionWords, noneWord, wordOf } from './cellWords';
 import {
   appliesWhenPrefix,
+  type Field,
   hitPolicies,
   listsSheet,
+  loadExcel,
   notInputNote,
   outputFields,
   outputVocabulary,
@@ -22,7 +25,6 @@ import {
   sourcesTitle,
   tableLabels,
   tableSheets,
-  type Field,
 } from './workbookLayout';
 
 /** Rows below the last rule row that still get drop-downs, for rows a person adds. */
@@ -297,7 +299,7 @@ function writeTableSheet(
 
 /** The pack as XLSX bytes. */
 export async function packToWorkbook(pack: RulePack): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'sanctuary-rules';
   const lists = new Lists();
   writeSchemeSheet(workbook, pack, lists);

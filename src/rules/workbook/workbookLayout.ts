@@ -191,3 +191,6 @@ export function outputVocabulary(table: TableId, path: readonly string[]): Scala
 }
 
 export const schemeVocabulary = (path: readonly string[]): Scalar[] => enumOf(propertyAt(schema, path));
+
+/** exceljs, loaded when a workbook is first read or written: it is a third of the server's start-up otherwise. */
+export const loadExcel = async () => (await import('exceljs')).default;

@@ -1,7 +1,8 @@
 // A workbook made by packToWorkbook (and edited by a person) back into a rule pack. Cells that cannot be read
 // are problems at their cell, and the value is kept as typed so that the later checks still run; every value
 // is remembered with its cell, so that a problem found later in the JSON can be shown where the person typed.
-import ExcelJS, { type Cell as SheetCell, type CellValue, type Worksheet } from 'exceljs';
+import type ExcelJS from 'exceljs';
+import type { Cell as SheetCell, CellValue, Worksheet } from 'exceljs';
 import type { Scalar } from '../../generated/pack';
 import { tableIds } from '../compilePack';
 import type { TableId } from '../compiledPack';
@@ -11,8 +12,10 @@ import { didYouMean } from '../suggestions';
 import { noneWord, readChoice, readChoices, readCondition, readNumber, type Reading } from './cellWords';
 import {
   appliesWhenPrefix,
+  type Field,
   hitPolicies,
   listsSheet,
+  loadExcel,
   notInputNote,
   outputFields,
   outputVocabulary,
@@ -25,7 +28,6 @@ import {
   sourcesTitle,
   tableLabels,
   tableSheets,
-  type Field,
 } from './workbookLayout';
 import { checkXlsxUpload, sheetLimits } from './workbookLimits';
 
@@ -539,7 +541,7 @@ export const refusedRead = (file: string, reason: string): WorkbookRead =>
 export async function workbookToPack(bytes: Buffer, fileName: string): Promise<WorkbookRead> {
   const refused = await checkXlsxUpload(bytes);
   if (refused) return refusedRead(fileName, refused);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     // exceljs declares its own Buffer (an ArrayBuffer), which Node's Buffer does not satisfy in type only.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
