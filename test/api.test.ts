@@ -7,8 +7,8 @@ import type { Decision, Problem } from '../src/contract/apiTypes';
 import { decide as decideCase } from '../src/decide/decide';
 import { batchJson } from '../src/http/decisionJson';
 import { instancePath, problem } from '../src/http/problem';
-import { contractExampleCase } from './contractExample';
-import { appWithRules, bundledRules } from './testutils/appSetup';
+import { contractExampleCase } from './support/contractExample';
+import { appWithRules, bundledRules } from './support/appSetup';
 
 const app = appWithRules();
 const decide = (authority: string, body: unknown) =>

@@ -21,7 +21,7 @@ import { describeChange } from '../src/analysis/decisionFields';
 import { packChanges } from '../src/analysis/packChanges';
 import type { Case } from '../src/contract/apiTypes';
 import { loadRules, type RuleStore } from '../src/rules/loadRules';
-import { runCli } from './testutils/runCli';
+import { runCli } from './support/runCli';
 
 const bundled = path.join(__dirname, '..', 'rules');
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { lastLine, runCli } from './testutils/runCli';
+import { lastLine, runCli } from './support/runCli';
 
 const root = path.join(__dirname, '..');
 const bundled = path.join(root, 'rules');

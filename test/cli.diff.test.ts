@@ -4,8 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { nextVersion } from '../src/analysis/diffReport';
-import { bundledVersion } from './testutils/appSetup';
-import { runCli } from './testutils/runCli';
+import { bundledVersion } from './support/appSetup';
+import { runCli } from './support/runCli';
 
 const root = path.join(__dirname, '..');
 const bundled = path.join(root, 'rules');

@@ -9,7 +9,7 @@ import { matrixHtml } from '../src/reports/matrixHtml';
 import { matrixMarkdown } from '../src/reports/matrixMarkdown';
 import { caseFor, riskLevels, tenures } from '../src/reports/standardCase';
 import { packInForce } from '../src/rules/loadRules';
-import { appWithRules, bundledRules, fixedToday } from './testutils/appSetup';
+import { appWithRules, bundledRules, fixedToday } from './support/appSetup';
 
 const store = bundledRules();
 const matrix = buildCoverageMatrix(store, fixedToday);

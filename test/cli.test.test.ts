@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { lastLine, runCli } from './testutils/runCli';
+import { lastLine, runCli } from './support/runCli';
 
 const root = path.join(__dirname, '..');
 let dir: string;

@@ -5,8 +5,8 @@ import { decide } from '../src/decide/decide';
 import { schemaErrors } from '../src/contract/schemaValidation';
 import { componentSchema, resolveSchema } from '../src/contract/openapi';
 import type { Case } from '../src/contract/apiTypes';
-import { contractExampleCase } from './contractExample';
-import { bundledRules, fixedToday } from './testutils/appSetup';
+import { contractExampleCase } from './support/contractExample';
+import { bundledRules, fixedToday } from './support/appSetup';
 
 const store = bundledRules();
 const tenures = resolveSchema(componentSchema('Tenure')).enum as NonNullable<Case['property']>['tenure'][];

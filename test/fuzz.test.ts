@@ -1,8 +1,8 @@
 // A sample of the API fuzzing, in `npm test`: generated requests, valid and invalid, sent to the app on 127.0.0.1.
 // `npm run fuzz` sends 100,000. The seed is in the test's name; FUZZ_SEED=<n> replays a run.
-import { fuzzApi } from '../scripts/fuzz/fuzzApi';
-import { bundledRules, fixedToday } from './testutils/appSetup';
-import { families } from './testutils/arbitraries';
+import { bundledRules, fixedToday } from './support/appSetup';
+import { fuzzApi } from './support/fuzz/fuzzApi';
+import { families } from './support/fuzz/requests';
 
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const count = 2_000;

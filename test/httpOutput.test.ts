@@ -1,19 +1,13 @@
-// The fast paths of the HTTP layer must send exactly what the plain ones would: decisions serialised with
-// cached trace entries give JSON.stringify's text, byte for byte, and the precomputed security headers are
-// helmet's own.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import helmet from 'helmet';
+// The fast path of the HTTP layer must send exactly what the plain one would: decisions serialised with cached
+// trace entries give JSON.stringify's text, byte for byte.
 import request from 'supertest';
 import type { Decision, Problem } from '../src/contract/apiTypes';
 import { decide } from '../src/decide/decide';
 import { decisionBytes, writeJson } from '../src/http/decisionJson';
 import { JsonOutput } from '../src/http/jsonOutput';
-import { helmetOptions, setUpSecurityHeaders } from '../src/http/middleware/setUpSecurityHeaders';
 import { problem } from '../src/http/problem';
-import { contractExampleCase } from './contractExample';
-import { appWithRules, bundledRules, fixedToday, withoutDecisionIds } from './testutils/appSetup';
+import { contractExampleCase } from './support/contractExample';
+import { appWithRules, bundledRules, fixedToday } from './support/appSetup';
 
 const store = bundledRules();
 
@@ -44,7 +38,6 @@ function bytesOf(output: JsonOutput): Buffer {
   const res = {
     statusCode: 0,
     setHeader: () => undefined,
-    once: () => undefined,
     cork: () => undefined,
     write: (chunk: Buffer) => chunks.push(Buffer.from(chunk)),
     end: () => undefined,
@@ -134,104 +127,5 @@ describe('decision JSON', () => {
     );
     const { decisionId: _directId, ...expected } = direct;
     expect(rest).toEqual(JSON.parse(JSON.stringify(expected)));
-  });
-});
-
-describe('batch answers on reused chunks', () => {
-  // A batch's answer is written in chunks that go back to a pool once the socket has written them. Batches
-  // answered at the same time, and one after another, must each arrive whole and as their own.
-
-  function batchOf(authorityIds: string[], riskLevel: 'standard' | 'medium' | 'high', length = 300) {
-    const cases = Array.from({ length }, (_, i) => ({
-      authorityId: authorityIds[i % authorityIds.length]!,
-      case: { ...contractExampleCase, asOf: fixedToday, harm: { ...contractExampleCase.harm, riskLevel } },
-    }));
-    const expected = cases.map(({ authorityId, case: caseFacts }) =>
-      decide(caseFacts, store.packs.get(authorityId)![0]!, {
-        decisionId: 'x',
-        asOf: fixedToday,
-        catalogue: store.measureById,
-      }),
-    );
-    const results = expected.map((decision) => ({ kind: 'decision', ...decision }));
-    return { body: { cases }, expected: withoutDecisionIds(JSON.stringify({ results })) };
-  }
-
-  test('an answer a slow client has not yet read is not written over by the next batch', async () => {
-    const server = http.createServer(appWithRules());
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const ids = [...store.packs.keys()];
-    const slow = batchOf(ids.slice(0, 16), 'high', 1000);
-    const quick = batchOf(ids.slice(16), 'standard', 1000);
-    try {
-      // The slow client reads nothing until the quick batch is answered: most of its answer waits in the server,
-      // unwritten. Each step waits on the one before, never on the clock, so a busy machine cannot break it.
-      let resumeSlow = () => {};
-      let slowStarted = () => {};
-      const started = new Promise<void>((resolve) => (slowStarted = resolve));
-      const slowAnswer = new Promise<string>((resolve, reject) => {
-        const req = http.request(
-          { port, host: '127.0.0.1', method: 'POST', path: '/v1/decisions/batch' },
-          (res) => {
-            res.pause();
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('end', () => resolve(Buffer.concat(chunks).toString()));
-            resumeSlow = () => res.resume();
-            slowStarted();
-          },
-        );
-        req.on('error', reject);
-        req.setHeader('content-type', 'application/json');
-        req.end(JSON.stringify(slow.body));
-      });
-      await started;
-      const quickAnswer = await request(server).post('/v1/decisions/batch').send(quick.body);
-      expect(withoutDecisionIds(quickAnswer.text)).toBe(quick.expected);
-      resumeSlow();
-      expect(withoutDecisionIds(await slowAnswer)).toBe(slow.expected);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
-  }, 60_000);
-
-  test('three batches at once, then three more, each arrive as their own decisions', async () => {
-    const app = appWithRules();
-    const ids = [...store.packs.keys()];
-    const batches = [
-      batchOf(ids.slice(0, 10), 'high'),
-      batchOf(ids.slice(10, 20), 'medium'),
-      batchOf(ids.slice(20), 'standard'),
-    ];
-    for (let round = 0; round < 2; round++) {
-      const answers = await Promise.all(
-        batches.map(({ body }) => request(app).post('/v1/decisions/batch').send(body)),
-      );
-      for (const [i, res] of answers.entries()) {
-        expect(res.status).toBe(200);
-        expect(Number(res.headers['content-length'])).toBeGreaterThan(256 * 1024); // several chunks
-        expect(withoutDecisionIds(res.text)).toBe(batches[i]!.expected);
-      }
-    }
-  });
-});
-
-describe('security headers', () => {
-  function headersFrom(middleware: express.RequestHandler) {
-    const app = express();
-    app.disable('x-powered-by');
-    app.use(middleware);
-    app.get('/', (_req, res) => res.send('ok'));
-    return request(app).get('/');
-  }
-
-  test('are exactly the ones helmet itself sets with the same options', async () => {
-    const ours = await headersFrom(setUpSecurityHeaders());
-    const helmets = await headersFrom(helmet(helmetOptions));
-    const withoutDate = ({ date: _date, ...rest }: Record<string, string>) => rest;
-    expect(withoutDate(ours.headers)).toEqual(withoutDate(helmets.headers));
-    expect(ours.headers['content-security-policy']).toContain("img-src 'self' data:");
-    expect(ours.headers['strict-transport-security']).toBeUndefined();
   });
 });

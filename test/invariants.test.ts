@@ -10,9 +10,9 @@ import { decide } from '../src/decide/decide';
 import { decisionBytes } from '../src/http/decisionJson';
 import type { Cell, RulePack } from '../src/generated/pack';
 import { rowsOf, type CompiledPack } from '../src/rules/compiledPack';
-import { authoritiesOf, scenarioSeeds } from '../scripts/fuzz/world';
-import { bundledRules, bundledRulesDir, fixedToday } from './testutils/appSetup';
-import { caseFor, setAt } from './testutils/arbitraries';
+import { bundledRules, bundledRulesDir, fixedToday } from './support/appSetup';
+import { caseFor, setAt } from './support/caseArbitraries';
+import { authoritiesOf, scenarioSeeds } from './support/fuzz/world';
 
 if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
 const numRuns = 150;

@@ -11,8 +11,8 @@ import { createApp } from '../src/http/app';
 import { silentLogger } from '../src/logger';
 import { Metrics } from '../src/services/metrics';
 import { RuleService } from '../src/services/ruleService';
-import { contractExampleCase } from './contractExample';
-import { bundledRules, bundledRulesDir, bundledVersion, fixedToday } from './testutils/appSetup';
+import { contractExampleCase } from './support/contractExample';
+import { bundledRules, bundledRulesDir, bundledVersion, fixedToday } from './support/appSetup';
 
 const root = path.join(__dirname, '..');
 jest.setTimeout(120_000);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadRules } from '../src/rules/loadRules';
 import { silentLogger } from '../src/logger';
 import { loadRulesOrRefuse } from '../src/server';
-import { bundledRulesDir, bundledVersion } from './testutils/appSetup';
+import { bundledRulesDir, bundledVersion } from './support/appSetup';
 
 const dartford = JSON.parse(readFileSync(path.join(bundledRulesDir, 'authorities', 'dartford.json'), 'utf8'));
 let dir: string;

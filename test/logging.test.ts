@@ -6,10 +6,11 @@ import request from 'supertest';
 import type { Case } from '../src/contract/apiTypes';
 import { createApp } from '../src/http/app';
 import { createLogger } from '../src/logger';
+import type { CompiledPack } from '../src/rules/compiledPack';
 import type { RuleStore } from '../src/rules/loadRules';
 import { RuleService } from '../src/services/ruleService';
-import { contractExampleCase } from './contractExample';
-import { bundledRules, fixedToday } from './testutils/appSetup';
+import { contractExampleCase } from './support/contractExample';
+import { bundledRules, fixedToday } from './support/appSetup';
 
 const marker = 'MARKER-7f3c9b1e';
 const markerNumber = 987654.321;
@@ -176,9 +177,11 @@ test('a batch writes one audit line per decided case, and its one request line',
 });
 
 test('an unexpected fault is logged without case facts and answered 500 with the decisionId', async () => {
-  // A store whose dartford pack has lost its measures table: the decision function then throws.
+  // A store whose dartford pack has lost its measures table (the types rule such a pack out): deciding throws.
   const store = bundledRules();
-  const broken = store.packs.get('dartford')!.map((p) => ({ ...p, tables: { ...p.tables, measures: null } }));
+  const broken = store.packs
+    .get('dartford')!
+    .map((p) => ({ ...p, tables: { ...p.tables, measures: null } }) as unknown as CompiledPack);
   const faulty = { ...store, packs: new Map([...store.packs, ['dartford', broken]]) } as RuleStore;
   const { app, lines } = capturingApp(faulty);
   const valid: Case = {

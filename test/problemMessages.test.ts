@@ -9,7 +9,7 @@ import { loadPackFile } from '../src/rules/loadRules';
 import type { PackProblem } from '../src/rules/problems';
 import { findJsonFault, parseRuleFile } from '../src/rules/safeJson';
 import { didYouMean } from '../src/rules/suggestions';
-import { bundledRulesDir } from './testutils/appSetup';
+import { bundledRulesDir } from './support/appSetup';
 
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(bundledRulesDir, file), 'utf8'));
 const dartford = readJson('authorities/dartford.json');

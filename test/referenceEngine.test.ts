@@ -4,10 +4,10 @@
 import fc from 'fast-check';
 import { componentSchema, resolveSchema, type JsonSchema } from '../src/contract/openapi';
 import { factCatalogue } from '../src/rules/factCatalogue';
-import { splitPath, type CompiledConditions, type Facts } from '../src/rules/conditions';
+import { ruleConditions, splitPath, type CompiledConditions, type Facts } from '../src/rules/conditions';
 import { rowsOf, type CompiledPack } from '../src/rules/compiledPack';
-import { referenceEngineFor, type ReferenceEngine } from '../src/rules/referenceEngine';
-import { bundledRules } from './testutils/appSetup';
+import { bundledRules } from './support/appSetup';
+import { referenceEngineFor, type ReferenceEngine } from './support/referenceEngine';
 
 /** A random value for each fact in its domain, or absent. */
 function arbitraryFacts(): fc.Arbitrary<Facts> {
@@ -53,7 +53,7 @@ const conditionsOf = (pack: CompiledPack): NamedConditions[] =>
       { name: row.ruleId, conditions: row.when },
       { name: `${row.ruleId}#require`, conditions: row.require },
     ].flatMap(({ name, conditions }) =>
-      conditions ? [{ name, conditions, key: JSON.stringify(conditions.rule) }] : [],
+      conditions ? [{ name, conditions, key: JSON.stringify(ruleConditions(conditions.cells)) }] : [],
     ),
   );
 

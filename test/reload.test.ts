@@ -9,8 +9,8 @@ import { silentLogger } from '../src/logger';
 import { loadRules, packInForce } from '../src/rules/loadRules';
 import { RuleService } from '../src/services/ruleService';
 import { watchRules } from '../src/services/ruleWatcher';
-import { contractExampleCase } from './contractExample';
-import { bundledRulesDir, bundledVersion, fixedToday } from './testutils/appSetup';
+import { contractExampleCase } from './support/contractExample';
+import { bundledRulesDir, bundledVersion, fixedToday } from './support/appSetup';
 
 let dir: string;
 const dartfordFile = () => path.join(dir, 'authorities', 'dartford.json');

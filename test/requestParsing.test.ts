@@ -5,8 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { isPlainJson } from '../src/http/middleware/setUpRequestParsing';
-import { contractExampleCase } from './contractExample';
-import { appWithRules, withoutDecisionIds } from './testutils/appSetup';
+import { contractExampleCase } from './support/contractExample';
+import { appWithRules, withoutDecisionIds } from './support/appSetup';
 
 const contractExampleBody = JSON.stringify(contractExampleCase);
 

@@ -17,8 +17,8 @@ import { schemaErrors } from '../src/contract/schemaValidation';
 import { silentLogger } from '../src/logger';
 import { parseApiKeys } from '../src/services/apiKeys';
 import { RuleService } from '../src/services/ruleService';
-import { contractExampleCase } from './contractExample';
-import { bundledRules, fixedToday } from './testutils/appSetup';
+import { contractExampleCase } from './support/contractExample';
+import { bundledRules, fixedToday } from './support/appSetup';
 
 const sha = (key: string) => createHash('sha256').update(key).digest('hex');
 const apiClients = parseApiKeys(
@@ -153,6 +153,8 @@ describe('headers', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['content-security-policy']).toContain("img-src 'self' data:");
+    expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
   test('the request id is taken from the caller or made, and echoed', async () => {

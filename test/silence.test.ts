@@ -8,7 +8,7 @@ import { caseFor } from '../src/reports/standardCase';
 import { checkSourceQuotes, normaliseForQuotes, SourceDocuments } from '../src/rules/sourceQuotes';
 import { packInForce } from '../src/rules/loadRules';
 import { sourcesDir } from '../src/web/sourceDocuments';
-import { bundledRules, fixedToday } from './testutils/appSetup';
+import { bundledRules, fixedToday } from './support/appSetup';
 
 const store = bundledRules();
 

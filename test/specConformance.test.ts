@@ -11,8 +11,8 @@ import { schemaErrors } from '../src/contract/schemaValidation';
 import { silentLogger } from '../src/logger';
 import { parseApiKeys } from '../src/services/apiKeys';
 import { RuleService } from '../src/services/ruleService';
-import { contractExampleCase } from './contractExample';
-import { bundledRules, fixedToday } from './testutils/appSetup';
+import { contractExampleCase } from './support/contractExample';
+import { bundledRules, fixedToday } from './support/appSetup';
 
 const sha = (key: string) => createHash('sha256').update(key).digest('hex');
 const app = createApp({

@@ -11,8 +11,8 @@ import { checkCase } from '../src/web/checkCase';
 import { previewResult } from '../src/web/previewWork';
 import { closeStaffWorkers, previewOffThread } from '../src/web/staffWorkers';
 import { whatWouldChange, whatWouldChangeInSlices } from '../src/web/whatWouldChange';
-import { ineligibleAtDartford } from './e2e/caseAnswers';
-import { bundledRules, fixedToday } from './testutils/appSetup';
+import { ineligibleAtDartford } from './support/caseAnswers';
+import { bundledRules, fixedToday } from './support/appSetup';
 
 afterAll(closeStaffWorkers);
 

@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { Case, Decision, Outcome } from '../src/contract/apiTypes';
 import { componentSchema } from '../src/contract/openapi';
 import { packInForce } from '../src/rules/loadRules';
-import { decideForAuthority, isProblem } from '../src/services/decisionService';
+import { decideForAuthority } from '../src/services/decisionService';
 import { factCatalogue } from '../src/rules/factCatalogue';
 import { caseFromForm } from '../src/web/caseForm';
 import { caseQuestions } from '../src/web/caseQuestions';
@@ -12,8 +12,8 @@ import { describeWays } from '../src/web/changeText';
 import { cellText, conditionText, printedTables } from '../src/web/decisionTables';
 import { measureLabeller } from '../src/web/pages/catalogue';
 import { variationsFor, whatWouldChange, type FactChange } from '../src/web/whatWouldChange';
-import { eligibleAtDartford, ineligibleAtDartford, type Answers } from './e2e/caseAnswers';
-import { appWithRules, bundledRules, fixedToday } from './testutils/appSetup';
+import { eligibleAtDartford, ineligibleAtDartford, type Answers } from './support/caseAnswers';
+import { appWithRules, bundledRules, fixedToday } from './support/appSetup';
 
 const app = appWithRules();
 
@@ -321,8 +321,8 @@ describe('what would change the outcome', () => {
     (authorityId: string) =>
     (caseFacts: Case): Outcome => {
       // The same decision function the API uses.
-      const decision = decideForAuthority(store, authorityId, caseFacts, { today: () => fixedToday });
-      return isProblem(decision) ? 'no-scheme' : decision.outcome;
+      const result = decideForAuthority(store, authorityId, caseFacts, { today: () => fixedToday });
+      return result.kind === 'decided' ? result.decision.outcome : 'no-scheme';
     };
 
   test('finds the single change that makes a case eligible, and leaves the case as it was', () => {

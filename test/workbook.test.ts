@@ -13,7 +13,7 @@ import { checkXlsxUpload, rangeArea } from '../src/rules/workbook/workbookLimits
 import { placeProblems, workbookToPack } from '../src/rules/workbook/workbookPack';
 import { factCatalogue } from '../src/rules/factCatalogue';
 import { validatePackSchema } from '../src/rules/packSchema';
-import { runCli } from './testutils/runCli';
+import { runCli } from './support/runCli';
 
 // exceljs's reader, to show that a refused file never reaches it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -46,6 +46,40 @@ async function post(url: string, body: string): Promise<number> {
   return elapsed;
 }
 
+/** The batch figure 3 posts: 1,000 random cases across every authority. */
+export const batchOf = (store: RuleStore) => batchBody(batchItems(store));
+
+interface BatchTimes {
+  /** Medians: server time from the request's last byte, and from its first; the client's round trip. */
+  server: number;
+  withUpload: number;
+  roundTrip: number;
+}
+
+/**
+ * Posts `body` to each server's batch endpoint `posts` times, the servers taken in turn (A, B, then B, A, and so
+ * on), after two posts each to warm up.
+ */
+export async function batchInTurns(
+  servers: readonly ServerProcess[],
+  body: string,
+  posts = 21,
+): Promise<BatchTimes[]> {
+  const urls = servers.map((s) => `${s.url}/v1/decisions/batch`);
+  for (const url of urls) for (let i = 0; i < 2; i++) await post(url, body);
+  const serverTimes = () => Promise.all(servers.map((s) => s.ask({ type: 'server-times' }, 'server-times')));
+  await serverTimes(); // forget the warm-up
+  const roundTrips: number[][] = urls.map(() => []);
+  const order = urls.map((_, i) => i);
+  for (let round = 0; round < posts; round++)
+    for (const i of round % 2 ? [...order].reverse() : order) roundTrips[i]!.push(await post(urls[i]!, body));
+  return (await serverTimes()).map((reported, i) => ({
+    server: median(reported.msAfterBody),
+    withUpload: median(reported.ms),
+    roundTrip: median(roundTrips[i]!),
+  }));
+}
+
 export async function batch(store: RuleStore, decisions: ServerProcess): Promise<Figure[]> {
   const items = batchItems(store);
   const decideAll = () => {
@@ -55,23 +89,18 @@ export async function batch(store: RuleStore, decisions: ServerProcess): Promise
   const loop = median(repeat(9, decideAll));
   // What the handler does after deciding: the answers as JSON, most of it the trace, written as the handler
   // writes them; against JSON.stringify of the same answers.
-  const answers = items.map((item) => decideForAuthority(store, item.authorityId, item.case, clock));
-  // As the handler does once the socket has written them, the chunks go back to the pool.
-  const writeAll = () => batchJson(answers.length, (i) => answers[i]!).recycle();
+  const answers = items.map((item) => {
+    const result = decideForAuthority(store, item.authorityId, item.case, clock);
+    if (result.kind !== 'decided') throw new Error(`a bench case for ${item.authorityId}: ${result.kind}`);
+    return result.decision;
+  });
+  const writeAll = () => batchJson(answers.length, (i) => answers[i]!);
   repeat(3, writeAll); // the shared parts' bytes are encoded on first use
   const serialise = median(repeat(9, writeAll));
   const stringify = median(repeat(9, () => Buffer.from(JSON.stringify({ results: answers }))));
 
   const body = batchBody(items);
-  const url = `${decisions.url}/v1/decisions/batch`;
-  for (let i = 0; i < 2; i++) await post(url, body);
-  await decisions.ask({ type: 'server-times' }, 'server-times'); // forget the warm-up
-  const roundTrips: number[] = [];
-  for (let i = 0; i < 21; i++) roundTrips.push(await post(url, body));
-  const reported = await decisions.ask({ type: 'server-times' }, 'server-times');
-  const server = median(reported.msAfterBody);
-  const withUpload = median(reported.ms);
-  const roundTrip = median(roundTrips);
+  const [{ server, withUpload, roundTrip }] = (await batchInTurns([decisions], body)) as [BatchTimes];
 
   await naiveBatchMs(store, items.slice(0, 100));
   const naive = median([await naiveBatchMs(store, items), await naiveBatchMs(store, items)]);

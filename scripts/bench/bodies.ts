@@ -1,6 +1,6 @@
 // Request bodies the HTTP figures send: the contract's example case, and batches of random cases.
 import type { Case } from '../../src/contract/apiTypes';
-import { contractExampleCase } from '../../test/contractExample';
+import { contractExampleCase } from '../../test/support/contractExample';
 
 export const contractExampleBody = JSON.stringify(contractExampleCase);
 

@@ -1,6 +1,8 @@
 // The service as plain JavaScript in a temporary folder, for the server children: a built service runs
 // compiled code, and a child that transpiled its own sources would carry the TypeScript compiler in memory
 // (and in its RSS figures). The copy mirrors the project's layout, so paths found from package.json still work.
+// `--compare` makes a second copy whose service comes from another folder (a commit's files): the bench's own
+// scripts and node_modules are always the working tree's, so both copies are measured by the same harness.
 import {
   mkdirSync,
   mkdtempSync,
@@ -22,8 +24,11 @@ const compilerOptions: ts.CompilerOptions = {
   esModuleInterop: true,
 };
 
-const compiledFolders = ['src', path.join('scripts', 'bench')];
-const linkedEntries = ['package.json', 'openapi.yaml', 'rules', 'node_modules'];
+/** The bench's own code, and the test helpers it shares (the reference engine), always the working tree's. */
+const harnessFolders = [path.join('scripts', 'bench'), path.join('test', 'support')];
+
+/** The service's files besides `src`, linked from `serviceRoot`. */
+export const serviceFiles = ['package.json', 'openapi.yaml', 'rules'];
 
 function copyFolder(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
@@ -46,10 +51,13 @@ export interface CompiledCopy {
   remove(): void;
 }
 
-export function compiledCopy(): CompiledCopy {
+/** `serviceRoot`: where `src` and `serviceFiles` come from (the project itself unless comparing). */
+export function compiledCopy(serviceRoot = projectRoot): CompiledCopy {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'sanctuary-bench-js-'));
-  for (const folder of compiledFolders) copyFolder(path.join(projectRoot, folder), path.join(dir, folder));
-  for (const entry of linkedEntries) symlinkSync(path.join(projectRoot, entry), path.join(dir, entry));
+  copyFolder(path.join(serviceRoot, 'src'), path.join(dir, 'src'));
+  for (const folder of harnessFolders) copyFolder(path.join(projectRoot, folder), path.join(dir, folder));
+  for (const entry of serviceFiles) symlinkSync(path.join(serviceRoot, entry), path.join(dir, entry));
+  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'));
   return {
     file: (projectPath) => path.join(dir, projectPath.replace(/\.ts$/, '.js')),
     remove: () => rmSync(dir, { recursive: true, force: true }),

@@ -5,7 +5,7 @@ import { decide, type DecisionContext } from '../../src/decide/decide';
 import { rowsOf, type CompiledPack } from '../../src/rules/compiledPack';
 import type { Facts } from '../../src/rules/conditions';
 import type { RuleStore } from '../../src/rules/loadRules';
-import { referenceEngineFor } from '../../src/rules/referenceEngine';
+import { referenceEngineFor } from '../../test/support/referenceEngine';
 import { randomCases } from './randomCases';
 
 /** The pack with the most rows (national default rows included), in force on `asOf`: the costliest to decide. */

@@ -9,12 +9,11 @@ import type { ServerProcess } from './serverProcess';
 import { median } from './stats';
 
 /**
- * Rounds alternate between the two servers, so that a busy moment on the machine does not favour either, and
- * the ratio is the median of each pair of neighbouring rounds' ratios: on this shared machine the speed of
- * both servers drifts by a third from one second to the next, and a pair is measured under the same drift.
- * Short rounds keep a pair close together, and the order within a pair swaps each round (ABBA), so that a drift
- * over the pair favours neither server. Three repeats of the figure gave medians of 85.4%, 86.6% and 85.0% with
- * 18 rounds of 1 s taken in turn, against 85.7%, 81.7% and 95.7% with 9 rounds of 2 s, ours always first.
+ * Rounds alternate between the servers, so that a busy moment on the machine does not favour any, and a ratio
+ * is the median of neighbouring rounds' ratios: on a shared machine the speed of every server drifts from one
+ * second to the next, and neighbouring rounds are measured under the same drift. Short rounds keep them close
+ * together, and the order swaps each round (ABBA), so that a drift over a turn favours no server. The README
+ * gives the repeats that chose these settings.
  */
 export const loadSettings = { connections: 10, warmUpSeconds: 1, rounds: 18, secondsPerRound: 1 };
 

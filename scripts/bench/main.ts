@@ -2,7 +2,8 @@
 // printed as one table. Servers listen on 127.0.0.1 only; every load run is bounded in time or count.
 // `npm run bench -- --only http|staff|scale`: one part alone: figure 2 (the decision server, logging by default
 // and logging off, against the express echo), figure 9 (the API's p99 with the staff pages under load) or
-// figure 10 (400 authorities).
+// figure 10 (400 authorities). `npm run bench -- --compare REV`: figures 2 and 3 for the working tree against the
+// service at git revision REV, taken in turn in one run (compare.ts).
 import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { decisionCost } from './decisionCost';
 import { benchAsOf, largestPack } from './decisionLoop';
 import { httpLoad } from './httpLoad';
 import { memory, memoryBeforeLoad } from './memory';
+import { compare } from './compare';
 import { compiledCopy } from './compiledCopy';
 import { bundledRulesDir } from './paths';
 import { type Figure, machine, table } from './report';
@@ -36,12 +38,26 @@ function onlyPart(): Part | null {
   return part;
 }
 
+/** `--compare REV`: the git revision to compare the working tree with. */
+function compareWith(): string | null {
+  const at = process.argv.indexOf('--compare');
+  if (at === -1) return null;
+  const rev = process.argv[at + 1];
+  if (!rev) throw new Error('--compare takes a git revision, such as HEAD');
+  return rev;
+}
+
 async function main() {
   const started = performance.now();
   const only = onlyPart();
+  const rev = compareWith();
   console.log(`Machine: ${machine()}`);
   const figures: Figure[] = [];
   const store = loadRules(bundledRulesDir);
+  if (rev) {
+    console.log(`Ours: the working tree; baseline: the same service at ${rev}; ratio: ours / baseline.`);
+    return report(await compare(rev, store), store.packs.size, started, false);
+  }
   if (!only) {
     progress('start-up and hot reload');
     figures.push(...startUp());

@@ -5,7 +5,7 @@ import http from 'node:http';
 import autocannon from 'autocannon';
 import { currentPack, type RuleStore } from '../../src/rules/loadRules';
 import { ukClock } from '../../src/services/decisionService';
-import { ineligibleAtDartford } from '../../test/e2e/caseAnswers';
+import { ineligibleAtDartford } from '../../test/support/caseAnswers';
 import { contractExampleBody } from './bodies';
 import type { CompiledCopy } from './compiledCopy';
 import { type Figure, ms, times } from './report';

@@ -9,7 +9,7 @@ import type { Case } from '../../src/contract/apiTypes';
 import type { Cell, Scalar } from '../../src/generated/pack';
 import type { CompiledPack } from '../../src/rules/compiledPack';
 import type { Facts } from '../../src/rules/conditions';
-import { referenceEngineFor } from '../../src/rules/referenceEngine';
+import { referenceEngineFor } from '../../test/support/referenceEngine';
 
 export const zenVersion = '0.54.0';
 

@@ -1,8 +1,8 @@
 // `npm run fuzz`: 100,000 generated requests (FUZZ_COUNT to change), valid and invalid mixed, against the app on
 // 127.0.0.1. Prints the answers by status and by family, and the time taken; exits 1 if any answer breaks the
 // API's promises. FUZZ_SEED replays a run.
-import { bundledRules, fixedToday } from '../../test/testutils/appSetup';
-import { fuzzApi, type FuzzReport } from './fuzzApi';
+import { bundledRules, fixedToday } from '../../test/support/appSetup';
+import { fuzzApi, type FuzzReport } from '../../test/support/fuzz/fuzzApi';
 
 function table(report: FuzzReport): string {
   const statuses = Object.keys(report.byStatus).sort();

@@ -3,7 +3,7 @@
 // same list, so every authority is asked again and again during the run, including the ones being edited.
 import type { Case } from '../../src/contract/apiTypes';
 import { readSuite, suiteFilesIn } from '../../src/scenarios/suiteFile';
-import { contractExampleCase } from '../../test/contractExample';
+import { contractExampleCase } from '../../test/support/contractExample';
 import { scenariosDir } from './paths';
 
 export interface CaseFor {

@@ -1,7 +1,7 @@
 // Plain fetch calls beside the load (never through autocannon): the live rules, and one decision to see which
 // version of a pack answers it.
 import type { Decision, RulesStatus } from '../../src/contract/apiTypes';
-import { contractExampleCase } from '../../test/contractExample';
+import { contractExampleCase } from '../../test/support/contractExample';
 
 export type LivePack = RulesStatus['packs'][number];
 export type RejectedPack = RulesStatus['rejected'][number];

@@ -12,6 +12,7 @@
 //   empty cell is a fact not given. A row with every cell empty is not a case.
 import { parse } from 'csv-parse/sync';
 import type { Case } from '../contract/apiTypes';
+import { segmentsOf } from '../contract/jsonPointer';
 import { schemaErrors } from '../contract/schemaValidation';
 import { factCatalogue, type FactDomain } from '../rules/factCatalogue';
 import { parseRuleFile } from '../rules/safeJson';
@@ -79,11 +80,8 @@ function checkBounds(text: string, format: Format): void {
 
 /** `/case/harm/dashYesCount` → `harm.dashYesCount`: a CSV column, and plain enough for a JSON line. */
 function fieldName(pointer: string): string {
-  const path = pointer
-    .replace(/^\/case(?=\/|$)/, '')
-    .split('/')
+  const path = segmentsOf(pointer.replace(/^\/case(?=\/|$)/, ''))
     .filter(Boolean)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .join('.');
   return path || 'the case';
 }

@@ -29,3 +29,7 @@ export const commandList = {
 } as const;
 
 export type CommandName = keyof typeof commandList;
+
+export interface Command {
+  run(args: string[]): Promise<number>;
+}

@@ -1,10 +1,6 @@
 // sanctuary-rules: tools for policy officers and testers. Each command lives in commands/<name>.ts.
 // Exit codes: 0 success, 1 the rules or scenarios have problems, 2 the command was used wrongly.
-import { commandList, type CommandName } from './commandList';
-
-export interface Command {
-  run(args: string[]): Promise<number>;
-}
+import { commandList, type Command, type CommandName } from './commandList';
 
 const commands: Record<CommandName, () => Command> = {
   /* eslint-disable @typescript-eslint/no-require-imports -- commands load on demand, so one command's start-up costs nothing for another */

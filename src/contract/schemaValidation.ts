@@ -3,14 +3,11 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { Problem } from './apiTypes';
+import { escapeSegment } from './jsonPointer';
 import { openapiDocument } from './openapi';
 
 /** A field the value breaks, by JSON pointer, and how, as the API's problem details list it. */
 export type ProblemError = NonNullable<Problem['errors']>[number];
-
-/** A key as a JSON pointer segment. Most keys need no escaping, and a search is cheaper than two replaces. */
-export const escapePointer = (key: string) =>
-  key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
@@ -49,7 +46,7 @@ function describe(error: ErrorObject): ProblemError {
   switch (error.keyword) {
     case 'additionalProperties':
       return {
-        pointer: `${pointer}/${escapePointer(String(error.params.additionalProperty))}`,
+        pointer: `${pointer}/${escapeSegment(String(error.params.additionalProperty))}`,
         message: `"${String(error.params.additionalProperty)}" is not a field of this object`,
       };
     case 'required':

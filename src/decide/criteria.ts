@@ -1,6 +1,6 @@
 // The tables that can make a case ineligible: eligibility criteria, referral routes and tenure coverage.
 import type { Case, TraceEntry } from '../contract/apiTypes';
-import type { CompiledRow, CompiledTable, CompiledTables } from '../rules/compiledPack';
+import type { CompiledRow, CompiledTable } from '../rules/compiledPack';
 import type { Facts } from '../rules/conditions';
 import type { Findings } from './findings';
 import { evaluateTable } from './hitPolicy';
@@ -94,13 +94,13 @@ export interface TenureAnswer {
 }
 
 export function checkTenure(
-  tables: CompiledTables,
+  table: CompiledTable<'tenureCoverage'>,
   caseFacts: Case,
   facts: Facts,
   findings: Findings,
   trace: TraceEntry[],
 ): TenureAnswer {
-  const row = lookup(tables.tenureCoverage!, facts, findings, trace, 'whether this tenure is covered');
+  const row = lookup(table, facts, findings, trace, 'whether this tenure is covered');
   if (!row) return { row: null, needsLandlordPermission: false };
   const { covered, code, text, landlordPermission } = row.then;
   settle(findings, row, covered, code, text);

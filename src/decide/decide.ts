@@ -1,13 +1,13 @@
 // The decision function: a case, a compiled pack and a date in, a decision out. No I/O.
-import type { Approval, Case, Decision, Outcome, Routing, TraceEntry } from '../contract/apiTypes';
-import type { CompiledPack, CompiledRow } from '../rules/compiledPack';
+import type { Approval, Case, Decision, Outcome, RiskLevel, Routing, TraceEntry } from '../contract/apiTypes';
+import type { CompiledPack, CompiledRow, CompiledTable } from '../rules/compiledPack';
 import type { Facts } from '../rules/conditions';
 import type { MeasureInfo } from '../rules/loadRules';
 import { checkEligibility, checkReferralRoute, checkTenure } from './criteria';
 import { Findings } from './findings';
 import { computeFunding, worksCostAboveCap } from './funding';
 import { evaluateTable, singleHit } from './hitPolicy';
-import { offerMeasures } from './measures';
+import { offerMeasures, type MeasuresOffer } from './measures';
 import { resolveRiskLevel } from './riskLevel';
 import { deepFreeze } from '../rules/deepFreeze';
 import { sharedPart } from './sharedParts';
@@ -107,6 +107,44 @@ function tableFacts(caseFacts: Case, resolved: Record<string, unknown>): Facts {
   return facts;
 }
 
+/** What settles a decision's outcome, for either kind of pack. */
+interface Verdict {
+  readonly outcome: Outcome;
+  readonly riskLevel: RiskLevel | null;
+  readonly findings: Findings;
+}
+
+/** The decision, in the contract's property order, for either kind of pack. */
+function decisionOf(
+  compiled: CompiledPack,
+  context: DecisionContext,
+  { outcome, riskLevel, findings }: Verdict,
+  measures: Decision['measures'],
+  funding: Decision['funding'],
+  approvals: Approval[],
+  routing: Routing[],
+  response: Decision['response'],
+  trace: TraceEntry[],
+): Decision {
+  return {
+    decisionId: context.decisionId,
+    asOf: context.asOf,
+    authority: compiled.authority,
+    ruleSet: compiled.ruleSet,
+    outcome,
+    riskLevel,
+    reasons: findings.reasons,
+    missingFacts: outcome === 'more-information-needed' ? findings.missingFacts : [],
+    measures,
+    funding,
+    approvals,
+    routing,
+    response,
+    alternatives: compiled.alternatives,
+    trace,
+  };
+}
+
 /** An authority that runs no scheme: nothing to evaluate but the risk level and who else can help. */
 function noSchemeDecision(caseFacts: Case, compiled: CompiledPack, context: DecisionContext): Decision {
   const { pack, tables } = compiled;
@@ -117,42 +155,79 @@ function noSchemeDecision(caseFacts: Case, compiled: CompiledPack, context: Deci
     citation: compiled.schemeCitation,
   }));
   findings.info(scheme, 'no-scheme', `${pack.name} does not operate a ${pack.scheme.name}.`);
-  return {
-    decisionId: context.decisionId,
-    asOf: context.asOf,
-    authority: compiled.authority,
-    ruleSet: compiled.ruleSet,
-    outcome: 'no-scheme',
-    riskLevel: resolveRiskLevel(caseFacts.harm, tables.riskThresholds!, trace),
-    reasons: findings.reasons,
-    missingFacts: [],
-    measures: { package: null, items: [] },
-    funding: computeFunding(null, null, undefined),
-    approvals: [],
-    routing: [],
-    response: noResponse,
-    alternatives: compiled.alternatives,
+  const riskLevel = resolveRiskLevel(caseFacts.harm, tables.riskThresholds, trace);
+  return decisionOf(
+    compiled,
+    context,
+    { outcome: 'no-scheme', riskLevel, findings },
+    { package: null, items: [] },
+    computeFunding(null, null, undefined),
+    [],
+    [],
+    noResponse,
     trace,
-  };
+  );
 }
 
 /** The first half of a decision, of an operated scheme: the outcome and what settles it. */
 function assess(caseFacts: Case, compiled: CompiledPack, trace: TraceEntry[]) {
   const { tables } = compiled;
   const findings = new Findings();
-  const riskLevel = resolveRiskLevel(caseFacts.harm, tables.riskThresholds!, trace);
-  const contribution = singleHit(evaluateTable(tables.contributions!, caseFacts as Facts, trace));
+  const riskLevel = resolveRiskLevel(caseFacts.harm, tables.riskThresholds, trace);
+  const contribution = singleHit(evaluateTable(tables.contributions, caseFacts as Facts, trace));
   const worksCost = caseFacts.assessment?.worksCostGBP;
   const facts = tableFacts(caseFacts, {
     riskLevel: riskLevel ?? undefined,
     worksCostAboveCap: worksCostAboveCap(contribution, worksCost),
   });
-  checkEligibility(tables.eligibility!, facts, findings, trace);
-  checkReferralRoute(tables.referralRoutes!, facts, findings, trace);
-  const tenure = checkTenure(tables, caseFacts, facts, findings, trace);
+  checkEligibility(tables.eligibility, facts, findings, trace);
+  checkReferralRoute(tables.referralRoutes, facts, findings, trace);
+  const tenure = checkTenure(tables.tenureCoverage, caseFacts, facts, findings, trace);
   const referToLandlord = tenure.row?.then.referToLandlord === true;
   const outcome = decideOutcome(findings, referToLandlord);
   return { findings, riskLevel, contribution, worksCost, facts, tenure, referToLandlord, outcome };
+}
+
+type Assessment = ReturnType<typeof assess>;
+
+/** What must be agreed before the works: the landlord's permission, the measures', the approvals table's. */
+function approvalsNeeded(
+  caseFacts: Case,
+  { tenure, facts }: Assessment,
+  offer: MeasuresOffer,
+  table: CompiledTable<'approvals'> | null,
+  trace: TraceEntry[],
+): Approval[] {
+  const approvals: Approval[] = [];
+  const permission = caseFacts.property?.landlordPermission;
+  if (tenure.row && tenure.needsLandlordPermission && permission !== 'granted' && permission !== 'refused') {
+    approvals.push(landlordPermissionApproval(tenure.row));
+  }
+  approvals.push(...offer.approvals);
+  if (table) for (const row of evaluateTable(table, facts, trace).hits) approvals.push(approvalOf(row));
+  return approvals;
+}
+
+/** Who the case goes to: the routing rows for its outcome, then the tenure's fitter and landlord. */
+function routingOf(
+  table: CompiledTable<'routing'>,
+  { outcome, tenure, referToLandlord, facts }: Assessment,
+  trace: TraceEntry[],
+): Routing[] {
+  // An unknown outcome is routed like one awaiting information: the authority has to settle it.
+  const routedAs = outcome === 'unknown' ? 'more-information-needed' : outcome;
+  const routing = evaluateTable(table, facts, trace)
+    .hits.filter((row) => (row.then.forOutcomes ?? ['eligible']).includes(routedAs))
+    .map(routeTo);
+  const goesAhead = outcome === 'eligible' || outcome === 'refer-to-landlord';
+  const fitter = tenure.row?.then.fitter;
+  if (tenure.row && fitter && goesAhead && !routing.some((r) => r.to === fitter.to)) {
+    routing.push(tenureRouting(tenure.row, 'fitter'));
+  }
+  if (tenure.row && referToLandlord && !routing.some((r) => r.to === 'landlord')) {
+    routing.push(tenureRouting(tenure.row, 'landlord'));
+  }
+  return routing;
 }
 
 /** The outcome alone, as decide() would give it, without working out what follows from it. */
@@ -165,53 +240,21 @@ export function decide(caseFacts: Case, compiled: CompiledPack, context: Decisio
   if (!compiled.pack.scheme.operated) return noSchemeDecision(caseFacts, compiled, context);
   const { tables } = compiled;
   const trace: TraceEntry[] = [];
-  const { findings, riskLevel, contribution, worksCost, facts, tenure, referToLandlord, outcome } = assess(
-    caseFacts,
+  const assessment = assess(caseFacts, compiled, trace);
+  const { facts, tenure, contribution, worksCost } = assessment;
+  const offer = offerMeasures(tables.measures, caseFacts, facts, context.catalogue, trace);
+  const approvals = approvalsNeeded(caseFacts, assessment, offer, tables.approvals, trace);
+  const routing = routingOf(tables.routing, assessment, trace);
+  const response = responseOf(singleHit(evaluateTable(tables.response, facts, trace)));
+  return decisionOf(
     compiled,
-    trace,
-  );
-
-  const offer = offerMeasures(tables.measures!, caseFacts, facts, context.catalogue, trace);
-  const approvals: Approval[] = [];
-  const permission = caseFacts.property?.landlordPermission;
-  if (tenure.row && tenure.needsLandlordPermission && permission !== 'granted' && permission !== 'refused') {
-    approvals.push(landlordPermissionApproval(tenure.row));
-  }
-  approvals.push(...offer.approvals);
-  for (const row of tables.approvals ? evaluateTable(tables.approvals, facts, trace).hits : []) {
-    approvals.push(approvalOf(row));
-  }
-
-  // An unknown outcome is routed like one awaiting information: the authority has to settle it.
-  const routedAs = outcome === 'unknown' ? 'more-information-needed' : outcome;
-  const routing = evaluateTable(tables.routing!, facts, trace)
-    .hits.filter((row) => (row.then.forOutcomes ?? ['eligible']).includes(routedAs))
-    .map(routeTo);
-  const goesAhead = outcome === 'eligible' || outcome === 'refer-to-landlord';
-  const fitter = tenure.row?.then.fitter;
-  if (tenure.row && fitter && goesAhead && !routing.some((r) => r.to === fitter.to)) {
-    routing.push(tenureRouting(tenure.row, 'fitter'));
-  }
-  if (tenure.row && referToLandlord && !routing.some((r) => r.to === 'landlord')) {
-    routing.push(tenureRouting(tenure.row, 'landlord'));
-  }
-
-  const response = responseOf(singleHit(evaluateTable(tables.response!, facts, trace)));
-  return {
-    decisionId: context.decisionId,
-    asOf: context.asOf,
-    authority: compiled.authority,
-    ruleSet: compiled.ruleSet,
-    outcome,
-    riskLevel,
-    reasons: findings.reasons,
-    missingFacts: outcome === 'more-information-needed' ? findings.missingFacts : [],
-    measures: { package: offer.package, items: offer.items },
-    funding: computeFunding(tenure.row, contribution, worksCost),
+    context,
+    assessment,
+    { package: offer.package, items: offer.items },
+    computeFunding(tenure.row, contribution, worksCost),
     approvals,
     routing,
     response,
-    alternatives: compiled.alternatives,
     trace,
-  };
+  );
 }

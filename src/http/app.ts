@@ -7,7 +7,6 @@ import { Metrics } from '../services/metrics';
 import type { RuleService } from '../services/ruleService';
 import { setUpApiDocs } from './middleware/setUpApiDocs';
 import { setUpAuthentication } from './middleware/setUpAuthentication';
-import { inSeries } from './middleware/inSeries';
 import { setUpCors } from './middleware/setUpCors';
 import { errorHandler, notFound } from './middleware/setUpErrorHandling';
 import { setUpDraining, setUpHealthChecks, type Lifecycle } from './middleware/setUpHealthChecks';
@@ -49,19 +48,17 @@ export function createApp(services: Services): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(
-    inSeries(
-      setUpRequestId(),
-      setUpRequestTelemetry(log, metrics),
-      setUpUrlLimit(settings.maxUrlLength),
-      setUpSecurityHeaders(),
-      setUpDraining(lifecycle),
-    ),
+    setUpRequestId(),
+    setUpRequestTelemetry(log, metrics),
+    setUpUrlLimit(settings.maxUrlLength),
+    setUpSecurityHeaders(),
+    setUpDraining(lifecycle),
   );
   // Open to all, and without CORS: health, metrics and docs.
   setUpHealthChecks(app, rules, lifecycle);
   setUpMetricsEndpoint(app, metrics);
   setUpApiDocs(app);
-  app.use(inSeries(setUpCors(settings.corsOrigins), setUpAuthentication(services.apiClients ?? null)));
+  app.use(setUpCors(settings.corsOrigins), setUpAuthentication(services.apiClients ?? null));
   // Decisions first among the API routes: they carry nearly all the traffic, and each router ahead of them
   // costs every decision a pass.
   app.use(decisionsRouter({ rules, clock, log, metrics, settings }));

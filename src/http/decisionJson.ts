@@ -3,7 +3,7 @@
 // reasons, routing; see src/decide/sharedParts.ts). Each frozen part is encoded once, and every later decision
 // copies its bytes, so a decision's JSON is mostly copied, not escaped and encoded again.
 import type { Decision, Problem } from '../contract/apiTypes';
-import { isProblem } from '../services/decisionService';
+import { isProblem } from './problem';
 import { JsonOutput } from './jsonOutput';
 
 /**
@@ -93,8 +93,8 @@ const scratch = Buffer.allocUnsafe(64 * 1024);
 
 /**
  * One answer's JSON as UTF-8 bytes held in a "binary" string, one character per byte, for sending with the
- * latin1 encoding, which writes each character back as its byte. A decision is a few kilobytes: copied into a
- * Buffer of its own, each would cost a slow allocation outside the heap; a string costs a fraction of that.
+ * latin1 encoding, which writes each character back as its byte. A decision is a few kilobytes: a string for it
+ * is allocated in the heap, where a Buffer of its own would be a slower allocation outside it.
  */
 export function decisionBytes(result: Decision | Problem, trace = true): string {
   const output = new JsonOutput(scratch.length, scratch);

@@ -1,7 +1,6 @@
 // JSON answers written straight to the response as UTF-8: the same status, Content-Type, Content-Length and
 // body that express's res.json sends, without its ETag. Only GET and HEAD are ever revalidated, so an ETag on a
-// POST answer is never used, and express makes one by copying the whole body into a Buffer and hashing it: for
-// a 1,000-case batch that cost more than deciding every case.
+// POST answer is never used, and express makes one by copying the whole body into a Buffer and hashing it.
 import type { Response } from 'express';
 
 function setJsonHeaders(res: Response, bytes: number): void {
@@ -19,14 +18,6 @@ export function sendJsonBytes(res: Response, bytes: string): void {
 /** UTF-8 takes at most three bytes for each UTF-16 code unit. */
 const maxBytesPerChar = 3;
 
-/**
- * Chunks kept for reuse once a socket has written them. With fresh chunks, megabytes of them for every batch,
- * one batch in four took about twice as long.
- */
-const pooledChunkBytes = 64 * 1024;
-const spareChunks: Buffer[] = [];
-const maxSpareChunks = 256; // 16 MB: three of the largest batch answers
-
 /** Where an output starts when it is given no first chunk: its first write reserves a real one. */
 const noChunk = Buffer.alloc(0);
 
@@ -37,8 +28,6 @@ const noChunk = Buffer.alloc(0);
  */
 export class JsonOutput {
   private readonly chunks: Buffer[] = [];
-  /** The pool-sized chunks this output took, to give back when they have been sent. */
-  private readonly pooled: Buffer[] = [];
   private chunk: Buffer = noChunk;
   private used = 0;
   private sealedBytes = 0;
@@ -48,7 +37,7 @@ export class JsonOutput {
    * is reused (its bytes must then be copied out before it is written again).
    */
   constructor(
-    private readonly chunkBytes = pooledChunkBytes,
+    private readonly chunkBytes = 64 * 1024,
     firstChunk?: Buffer,
   ) {
     if (firstChunk) this.chunk = firstChunk;
@@ -83,30 +72,15 @@ export class JsonOutput {
   send(res: Response): void {
     this.seal();
     setJsonHeaders(res, this.sealedBytes);
-    // 'finish' comes once the socket has written everything; a response cut short keeps its chunks.
-    if (this.pooled.length) res.once('finish', () => this.recycle());
     res.cork();
     for (const chunk of this.chunks) res.write(chunk);
     res.end(); // uncorks
   }
 
-  /** Gives the pool its chunks back: nothing written here may be read after this. */
-  recycle(): void {
-    for (const chunk of this.pooled.splice(0))
-      if (spareChunks.length < maxSpareChunks) spareChunks.push(chunk);
-    this.chunks.length = 0;
-  }
-
   private reserve(bytes: number): void {
     if (this.used + bytes <= this.chunk.length) return;
     this.seal();
-    const size = Math.max(this.chunkBytes, bytes);
-    if (size === pooledChunkBytes) {
-      this.chunk = spareChunks.pop() ?? Buffer.allocUnsafeSlow(size);
-      this.pooled.push(this.chunk);
-    } else {
-      this.chunk = Buffer.allocUnsafe(size);
-    }
+    this.chunk = Buffer.allocUnsafe(Math.max(this.chunkBytes, bytes));
   }
 
   private seal(): void {

@@ -1,7 +1,7 @@
 // RFC 9457 problem details: every error the API returns has this shape, with JSON pointers where they help.
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
-import type { Problem } from '../contract/apiTypes';
+import type { Decision, Problem } from '../contract/apiTypes';
 import type { ProblemError } from '../contract/schemaValidation';
 
 export type { ProblemError };
@@ -37,6 +37,9 @@ export function problem(status: number, detail: string, errors?: ProblemError[])
     ...(errors ? { errors } : {}),
   };
 }
+
+/** An answer that is a problem, not a decision. */
+export const isProblem = (result: Decision | Problem): result is Problem => 'status' in result;
 
 /** Characters a URI path may not hold as they are, and a `%` that starts no escape. */
 const notUriPath = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]|%(?![0-9A-Fa-f]{2})/g;

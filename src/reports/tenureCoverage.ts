@@ -11,8 +11,7 @@ export type TenureCoverage = components['schemas']['CoverageMatrixRow']['tenureC
 /** The tenure row that answers this case, as a standing; a table with no answer leaves the tenure open. */
 export function tenureCoverage(compiled: CompiledPack, caseFacts: Case): TenureCoverage {
   if (!compiled.pack.scheme.operated) return 'no-scheme';
-  const table = compiled.tables.tenureCoverage!;
-  const result = evaluateTable(table, { ...(caseFacts as Facts), resolved: {} }, []);
+  const result = evaluateTable(compiled.tables.tenureCoverage, { ...(caseFacts as Facts), resolved: {} }, []);
   const row = result.unknown.length ? null : result.hits[0];
   if (!row) return 'open';
   const { covered, referToLandlord } = row.then;

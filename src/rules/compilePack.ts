@@ -79,6 +79,26 @@ export interface NationalDefaults {
   eligibility?: Tables['eligibility'];
 }
 
+/** Every table of a pack in `tableIds` order, the order the API lists them in. */
+function compileTables(pack: RulePack, defaults: NationalDefaults): CompiledTables {
+  const { tables } = pack;
+  const compileOwn = <K extends TableId>(id: K, table: NonNullable<Tables[K]>) =>
+    compileTable(pack, id, table, pack);
+  return {
+    eligibility: withSafetyRules(compileOwn('eligibility', tables.eligibility), pack, defaults),
+    referralRoutes: compileOwn('referralRoutes', tables.referralRoutes),
+    tenureCoverage: compileOwn('tenureCoverage', tables.tenureCoverage),
+    riskThresholds: tables.riskThresholds
+      ? compileOwn('riskThresholds', tables.riskThresholds)
+      : compileTable(pack, 'riskThresholds', defaults.riskThresholds, defaults),
+    contributions: compileOwn('contributions', tables.contributions),
+    measures: compileOwn('measures', tables.measures),
+    approvals: tables.approvals ? compileOwn('approvals', tables.approvals) : null,
+    routing: compileOwn('routing', tables.routing),
+    response: compileOwn('response', tables.response),
+  };
+}
+
 export function compilePack(
   pack: RulePack,
   file: string,
@@ -86,14 +106,6 @@ export function compilePack(
   defaults: NationalDefaults,
   loadedAt: string,
 ): CompiledPack {
-  const tables = {} as Record<TableId, CompiledTable<TableId> | null>;
-  for (const id of tableIds) {
-    const own = pack.tables[id];
-    if (own) tables[id] = compileTable(pack, id, own as NonNullable<Tables[typeof id]>, pack);
-    else if (id === 'riskThresholds') tables[id] = compileTable(pack, id, defaults.riskThresholds, defaults);
-    else tables[id] = null;
-  }
-  tables.eligibility = withSafetyRules(tables.eligibility as CompiledTable<'eligibility'>, pack, defaults);
   return {
     pack,
     file,
@@ -106,7 +118,7 @@ export function compilePack(
     }),
     alternatives: deepFreeze([...(pack.alternatives?.values ?? [])]),
     loadedAt,
-    tables: tables as unknown as CompiledTables,
+    tables: compileTables(pack, defaults),
     alternativesCitation: pack.alternatives ? citation(pack, pack.alternatives.source) : null,
     schemeCitation: citation(pack, pack.scheme.source),
   };

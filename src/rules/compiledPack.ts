@@ -29,7 +29,17 @@ export interface CompiledTable<K extends TableId> {
   readonly rows: readonly CompiledRow<K>[];
 }
 
-export type CompiledTables = { readonly [K in TableId]-?: CompiledTable<K> | null };
+/** The tables the schema lets a pack leave out. */
+type OptionalTableId = { [K in TableId]-?: undefined extends Tables[K] ? K : never }[TableId];
+/**
+ * Tables every pack has, whether or not it operates a scheme: those the schema requires, and the risk bands,
+ * as a pack without its own inherits the national ones.
+ */
+type AlwaysCompiledId = Exclude<TableId, OptionalTableId> | 'riskThresholds';
+
+export type CompiledTables = {
+  readonly [K in TableId]-?: K extends AlwaysCompiledId ? CompiledTable<K> : CompiledTable<K> | null;
+};
 
 export interface RuleSetRef {
   version: string;

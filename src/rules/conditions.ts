@@ -1,7 +1,7 @@
-// A row's cells, compiled twice from one source: to json-rules-engine conditions (the rule language and the
-// reference semantics) and to a closure that evaluates those same conditions in three-valued logic, so that an
-// absent fact makes a row "unknown" instead of silently false.
-import type { ConditionProperties, TopLevelCondition } from 'json-rules-engine';
+// A row's cells as json-rules-engine conditions (the rule language, and the reference semantics the tests hold
+// the service to), and the closure that evaluates those same conditions in three-valued logic, so that an absent
+// fact makes a row "unknown" instead of silently false.
+import type { ConditionProperties } from 'json-rules-engine';
 import type { Cell, Conditions, Scalar } from '../generated/pack';
 
 export type Truth = true | false | 'unknown';
@@ -12,8 +12,6 @@ export type Facts = Record<string, Record<string, unknown> | undefined>;
 export interface CompiledConditions {
   /** The cells as written in the pack, e.g. `{ "property.tenure": "private-rented" }`. */
   readonly cells: Conditions;
-  /** The json-rules-engine form: `{ all: [...] }`. */
-  readonly rule: TopLevelCondition;
   /** The fact paths the cells read, in order. */
   readonly paths: readonly string[];
   readonly evaluate: (facts: Facts) => Truth;
@@ -55,6 +53,14 @@ function cellToConditions(path: string, cell: Cell): ConditionProperties[] {
   return range;
 }
 
+/**
+ * The cells as json-rules-engine conditions, `{ all: [...] }`: the evaluator below is derived from this, and the
+ * reference engine in the tests runs it, so the two read the rows the same way.
+ */
+export function ruleConditions(cells: Conditions): { all: ConditionProperties[] } {
+  return { all: Object.entries(cells).flatMap(([path, cell]) => cellToConditions(path, cell)) };
+}
+
 export function splitPath(path: string): [string, string] {
   const dot = path.indexOf('.');
   return [path.slice(0, dot), path.slice(dot + 1)];
@@ -73,8 +79,7 @@ function read(facts: Facts, section: string, key: string): unknown {
 }
 
 export function compileConditions(conditions: Conditions = {}): CompiledConditions {
-  const all = Object.entries(conditions).flatMap(([path, cell]) => cellToConditions(path, cell));
-  const atoms = all.map(toAtom);
+  const atoms = ruleConditions(conditions).all.map(toAtom);
   const evaluate = (facts: Facts): Truth => {
     let unknown = false;
     for (let i = 0; i < atoms.length; i++) {
@@ -87,11 +92,5 @@ export function compileConditions(conditions: Conditions = {}): CompiledConditio
   };
   const missing = (facts: Facts) =>
     atoms.filter((atom) => read(facts, atom.section, atom.key) === undefined).map((atom) => atom.path);
-  return {
-    cells: conditions,
-    rule: { all },
-    paths: [...new Set(atoms.map((a) => a.path))],
-    evaluate,
-    missing,
-  };
+  return { cells: conditions, paths: [...new Set(atoms.map((a) => a.path))], evaluate, missing };
 }

@@ -18,5 +18,5 @@ export interface PackProblem {
   cell?: CellPlace;
 }
 
-export const pointerOf = (...segments: (string | number)[]) =>
-  segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+// Many rule checks build pointers beside their problems, so they find the builder here.
+export { pointerOf } from '../contract/jsonPointer';

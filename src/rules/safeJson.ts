@@ -1,6 +1,7 @@
 // Rule files are untrusted input: bounded in size and nesting, and free of keys that could pollute prototypes.
 // A file that is not JSON is refused at the line and column an editor shows, with what to do in a few words.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { escapeSegment } from '../contract/jsonPointer';
 
 export const maxRuleFileBytes = 2 * 1024 * 1024;
 const maxDepth = 32;
@@ -16,7 +17,7 @@ function findHazard(
   if (depth > maxDepth) return { pointer, message: `nested more than ${maxDepth} levels deep` };
   if (value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value)) {
-    const childPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const childPointer = `${pointer}/${escapeSegment(key)}`;
     if (forbiddenKeys.has(key)) return { pointer: childPointer, message: `the key "${key}" is not allowed` };
     const hazard = findHazard(child, childPointer, depth + 1);
     if (hazard) return hazard;

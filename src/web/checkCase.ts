@@ -1,8 +1,9 @@
 // One submission of the check-a-case form: the answers become a Case, checked by the API's Case schema, decided
 // by the API's own decision function, and (when it is not eligible) searched for what would change that.
 import type { Decision } from '../contract/apiTypes';
-import { packInForce, type RuleStore } from '../rules/loadRules';
-import { decideForAuthority, isProblem, type Clock } from '../services/decisionService';
+import type { CompiledPack } from '../rules/compiledPack';
+import type { RuleStore } from '../rules/loadRules';
+import { decideForAuthority, type Clock } from '../services/decisionService';
 import { caseFromForm, type FieldError, type FormBody } from './caseForm';
 import { describeWays } from './changeText';
 import { variationsFor, whatWouldChangeInSlices, type SearchLimits } from './whatWouldChange';
@@ -15,7 +16,7 @@ export interface ChangesView {
 
 export type CheckResult =
   | { ok: false; errors: Map<string, FieldError> }
-  | { ok: true; decision: Decision; changes: ChangesView | null };
+  | { ok: true; decision: Decision; pack: CompiledPack; changes: ChangesView | null };
 
 const needsChanges = (decision: Decision) =>
   decision.outcome === 'ineligible' || decision.outcome === 'more-information-needed';
@@ -40,25 +41,26 @@ export async function checkCase(
   parsed.errors.forEach((error, name) => errors.set(name, error));
   if (errors.size) return { ok: false, errors };
   const result = decideForAuthority(store, authorityId, caseFacts, clock);
-  if (isProblem(result)) {
+  if (result.kind !== 'decided') {
     const text = 'There are no rules for this authority on that date: choose a later date, or leave it blank';
     return { ok: false, errors: new Map([['asOf', { href: '#asOf-day', text }]]) };
   }
-  if (!needsChanges(result)) return { ok: true, decision: result, changes: null };
-  const pack = packInForce(store, authorityId, result.asOf!)!;
+  const { decision, pack } = result;
+  if (!needsChanges(decision)) return { ok: true, decision, pack, changes: null };
   const variations = variationsFor(pack);
   const search = await whatWouldChangeInSlices(
     caseFacts,
     variations,
     (changed) => {
-      const decision = decideForAuthority(store, authorityId, changed, clock, searchId);
-      return isProblem(decision) ? 'ineligible' : decision.outcome;
+      const answer = decideForAuthority(store, authorityId, changed, clock, searchId);
+      return answer.kind === 'decided' ? answer.decision.outcome : 'ineligible';
     },
     limits,
   );
   return {
     ok: true,
-    decision: result,
+    decision,
+    pack,
     changes: {
       ways: describeWays(search.ways, variations, caseFacts),
       tried: search.tried,

@@ -1,7 +1,7 @@
 // The same case decided by two or three authorities, for the side-by-side page.
 import type { Decision } from '../contract/apiTypes';
 import type { RuleStore } from '../rules/loadRules';
-import { decideForAuthority, isProblem, type Clock } from '../services/decisionService';
+import { decideForAuthority, type Clock } from '../services/decisionService';
 import { caseFromForm, type FieldError, type FormBody } from './caseForm';
 
 export const compareLimits = { min: 2, max: 3 };
@@ -28,12 +28,12 @@ export function compareCases(
   const decisions: Decision[] = [];
   for (const id of chosen) {
     const result = decideForAuthority(store, id, caseFacts, clock);
-    if (isProblem(result)) {
+    if (result.kind !== 'decided') {
       const text =
         'There are no rules for one of these authorities on that date: choose a later date, or leave it blank';
       return { ok: false, errors: new Map([['asOf', { href: '#asOf-day', text }]]) };
     }
-    decisions.push(result);
+    decisions.push(result.decision);
   }
   return { ok: true, decisions };
 }

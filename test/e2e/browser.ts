@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { appWithRules } from '../testutils/appSetup';
+import { appWithRules } from '../support/appSetup';
 
 export const screenshotsDir = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 const axePath = require.resolve('axe-core/axe.min.js');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { axeViolations, axeViolationsWithoutScripts, screenshot, staffPagesInBrowser } from './browser';
-import { answer, eligibleAtDartford, ineligibleAtDartford } from './caseAnswers';
+import { answer, eligibleAtDartford, ineligibleAtDartford } from '../support/caseAnswers';
 
 jest.setTimeout(240_000);
 

@@ -2,8 +2,8 @@
 // The staff pages in a real browser (Debian's Chromium), with JavaScript on: each page opens, the check-a-case
 // form is filled in and submitted, the decision shown is the rules' decision, and axe-core finds no violations.
 import { axeViolations, collectPageErrors, screenshot, staffPagesInBrowser } from './browser';
-import { answer, eligibleAtDartford, ineligibleAtDartford } from './caseAnswers';
-import { bundledRules } from '../testutils/appSetup';
+import { answer, eligibleAtDartford, ineligibleAtDartford } from '../support/caseAnswers';
+import { bundledRules } from '../support/appSetup';
 
 jest.setTimeout(180_000);
 

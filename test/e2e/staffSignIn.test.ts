@@ -10,9 +10,9 @@ import type { Browser } from 'playwright-core';
 import { createApp } from '../../src/http/app';
 import { createLogger } from '../../src/logger';
 import { RuleService } from '../../src/services/ruleService';
-import { bundledRules, fixedToday } from '../testutils/appSetup';
+import { bundledRules, fixedToday } from '../support/appSetup';
 import { axeViolations, collectPageErrors, launchBrowser, screenshot, viewport } from './browser';
-import { answer, eligibleAtDartford } from './caseAnswers';
+import { answer, eligibleAtDartford } from '../support/caseAnswers';
 
 jest.setTimeout(60_000);
 

@@ -2,7 +2,7 @@
 // The staff pages with JavaScript switched off: every page is a plain HTML form or link, so everything still
 // works; conditional reveals simply stay open, and GOV.UK Frontend's scripts never run.
 import { axeViolationsWithoutScripts, screenshot, staffPagesInBrowser } from './browser';
-import { answer, eligibleAtDartford, ineligibleAtDartford } from './caseAnswers';
+import { answer, eligibleAtDartford, ineligibleAtDartford } from '../support/caseAnswers';
 
 jest.setTimeout(180_000);
 

@@ -11,7 +11,7 @@ import { checkStore, defaultSourcesDir } from '../../analysis/storeCheck';
 import { projectRoot } from '../../contract/projectRoot';
 import { loadRules } from '../../rules/loadRules';
 import { commandList } from '../commandList';
-import type { Command } from '../main';
+import type { Command } from '../commandList';
 
 const { usage } = commandList.check;
 

@@ -24,7 +24,7 @@ import type { PackChange } from '../../analysis/packChanges';
 import { projectRoot } from '../../contract/projectRoot';
 import { loadRules, type RuleStore } from '../../rules/loadRules';
 import { commandList } from '../commandList';
-import type { Command } from '../main';
+import type { Command } from '../commandList';
 
 const { usage } = commandList.diff;
 

@@ -9,7 +9,7 @@ import { packToWorkbook } from '../../rules/workbook/packWorkbook';
 import { isIsoDate } from '../../reports/isoDate';
 import { ukClock } from '../../services/decisionService';
 import { commandList } from '../commandList';
-import type { Command } from '../main';
+import type { Command } from '../commandList';
 import { explainingUsage, parseCommandArgs, UsageError } from '../usage';
 
 /** Today in the UK, as the service reads "in force". */

@@ -13,7 +13,7 @@ import { sizeRefusal } from '../../rules/workbook/workbookLimits';
 import { placeProblems, refusedRead, workbookToPack } from '../../rules/workbook/workbookPack';
 import { ukClock } from '../../services/decisionService';
 import { commandList } from '../commandList';
-import type { Command } from '../main';
+import type { Command } from '../commandList';
 import { explainingUsage, parseCommandArgs, UsageError } from '../usage';
 
 const { usage } = commandList.import;

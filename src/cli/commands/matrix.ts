@@ -8,7 +8,7 @@ import { isMatrixFormat, matrixFormats, type MatrixFormatName } from '../../repo
 import { loadRules } from '../../rules/loadRules';
 import { ukClock } from '../../services/decisionService';
 import { commandList } from '../commandList';
-import type { Command } from '../main';
+import type { Command } from '../commandList';
 import { explainingUsage, UsageError } from '../usage';
 
 const { usage } = commandList.matrix;

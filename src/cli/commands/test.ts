@@ -10,7 +10,7 @@ import { rowCoverage } from '../../scenarios/rowCoverage';
 import { runSuiteFile, type SuiteRun } from '../../scenarios/runScenarios';
 import { isSuiteFile, suiteFilesIn } from '../../scenarios/suiteFile';
 import { commandList } from '../commandList';
-import type { Command } from '../main';
+import type { Command } from '../commandList';
 import { explainingUsage, parseCommandArgs, UsageError } from '../usage';
 
 const { usage } = commandList.test;

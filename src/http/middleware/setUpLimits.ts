@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { escapePointer } from '../../contract/schemaValidation';
+import { escapeSegment } from '../../contract/jsonPointer';
 import { HttpProblem, problem } from '../problem';
 
 /** Refuses URLs longer than `maxUrlLength` (414) before any routing or parsing. */
@@ -90,7 +90,7 @@ export function shapeProblem(
 ): { pointer: string; message: string } | null {
   const keys: string[] = [];
   const shortestListLimit = Math.min(limits.maxArrayItems, limits.maxCases);
-  const pointer = () => (keys.length ? `${at}/${keys.map(escapePointer).join('/')}` : at);
+  const pointer = () => (keys.length ? `${at}/${keys.map(escapeSegment).join('/')}` : at);
 
   /** What is wrong at `value` or below it, with `keys` left pointing there; or null. */
   const walk = (value: object, depth: number): string | null => {

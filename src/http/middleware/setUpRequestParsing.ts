@@ -1,7 +1,6 @@
 // JSON bodies only, bounded in size, depth and list length; parse failures become problem+json.
 import express, { type NextFunction, type Request, type RequestHandler } from 'express';
 import { HttpProblem, problem } from '../problem';
-import { inSeries } from './inSeries';
 import { bodyShapeLimit, bodyShapeLimits, NestingScan, nestedTooDeep, tooDeepError } from './setUpLimits';
 
 type CountedRequest = Request & { bodyBytes?: number };
@@ -149,10 +148,9 @@ export class BodyBudget {
 
 /** For POST routes: refuses non-JSON, then parses strictly (objects and lists only) within `limit` bytes. */
 export function jsonBody(limit: number, budget?: BodyBudget): RequestHandler[] {
-  const parseWithBodyParser = inSeries(
-    express.json({ limit, strict: true, type: 'application/json', verify: recordBodyBytes }),
-    requireNonEmpty,
-  );
+  const parse = express.json({ limit, strict: true, type: 'application/json', verify: recordBodyBytes });
+  const parseWithBodyParser: RequestHandler = (req, res, next) =>
+    parse(req, res, (error) => (error ? next(error) : requireNonEmpty(req, res, next)));
   const readBody: RequestHandler = (req, res, next) =>
     isPlainJson(req, limit) ? readPlainJson(req, next) : parseWithBodyParser(req, res, next);
   return budget

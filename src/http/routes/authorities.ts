@@ -1,22 +1,13 @@
 // GET /v1/authorities and /v1/authorities/{authorityId}: what each authority's scheme is, and its tables.
 import { Router } from 'express';
-import type { AuthorityDetail, AuthoritySummary } from '../../contract/apiTypes';
+import type { AuthorityDetail } from '../../contract/apiTypes';
 import type { CompiledPack } from '../../rules/compiledPack';
 import { currentPack } from '../../rules/loadRules';
+import { authoritySummary } from '../../services/authoritySummary';
 import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
 import { HttpProblem, problem } from '../problem';
 import { requireReady } from './requireReady';
-
-export function authoritySummary({ pack, ruleSet }: CompiledPack): AuthoritySummary {
-  return {
-    id: pack.authorityId,
-    name: pack.name,
-    nation: pack.nation,
-    scheme: { name: pack.scheme.name, operated: pack.scheme.operated, runBy: pack.scheme.runBy },
-    ruleSet,
-  };
-}
 
 export function authorityDetail(compiled: CompiledPack): AuthorityDetail {
   const { pack } = compiled;

@@ -3,18 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import type { Case, Decision, Problem } from '../../contract/apiTypes';
 import type { Logger } from '../../logger';
-import { decideForAuthority, isProblem, type Clock } from '../../services/decisionService';
+import { decideForAuthority, type AuthorityDecision, type Clock } from '../../services/decisionService';
 import type { Metrics } from '../../services/metrics';
 import type { RuleService } from '../../services/ruleService';
 import type { RuleStore } from '../../rules/loadRules';
 import type { HttpSettings } from '../httpSettings';
 import { batchJsonInSlices, decisionBytes } from '../decisionJson';
 import { sendJsonBytes } from '../jsonOutput';
-import { inSeries } from '../middleware/inSeries';
 import { bodyShapeLimits, shapeProblem } from '../middleware/setUpLimits';
 import { type DecisionAudit, setDecisionAudit } from '../middleware/setUpRequestTelemetry';
 import { BodyBudget, jsonBody } from '../middleware/setUpRequestParsing';
-import { HttpProblem, problem, sendProblem } from '../problem';
+import { HttpProblem, isProblem, problem, sendProblem } from '../problem';
 import { schemaErrors } from '../../contract/schemaValidation';
 import { requireReady } from './requireReady';
 
@@ -25,6 +24,17 @@ const withPointersUnder = (result: Problem, prefix: string): Problem =>
   result.errors
     ? { ...result, errors: result.errors.map((e) => ({ ...e, pointer: prefix + e.pointer })) }
     : result;
+
+/** The API's answer to a case the service could not decide: its authority, or a pack in force, is missing. */
+function refusalProblem(
+  refusal: Exclude<AuthorityDecision, { kind: 'decided' }>,
+  authorityId: string,
+): Problem {
+  if (refusal.kind === 'unknown-authority') return problem(404, `There is no authority "${authorityId}".`);
+  return problem(422, `No ${authorityId} rule pack is in force on ${refusal.asOf}.`, [
+    { pointer: '/asOf', message: `no rule pack in force on ${refusal.asOf}` },
+  ]);
+}
 
 interface BatchRequest {
   cases: { authorityId: string; case: Case }[];
@@ -78,10 +88,11 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
     const started = process.hrtime.bigint();
     try {
       const result = decideForAuthority(store, authorityId, caseFacts, clock, () => decisionId);
-      if (isProblem(result)) return result;
-      metrics.decisions.inc({ authority: result.authority.id, outcome: result.outcome });
-      audit(auditOf(result, res.locals.client, started));
-      return result;
+      if (result.kind !== 'decided') return refusalProblem(result, authorityId);
+      const { decision } = result;
+      metrics.decisions.inc({ authority: decision.authority.id, outcome: decision.outcome });
+      audit(auditOf(decision, res.locals.client, started));
+      return decision;
     } catch (error) {
       // A fault of ours: logged with its stack (no case facts), answered 500 with the decision id to quote.
       log.error('decision failed', {
@@ -133,7 +144,8 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
 
   router.post(
     '/v1/authorities/:authorityId/decisions',
-    inSeries(requireReady(rules), ...jsonBody(settings.bodyLimitSingle, budget)),
+    requireReady(rules),
+    ...jsonBody(settings.bodyLimitSingle, budget),
     (req, res) => {
       const store = rules.current()!;
       const trace = wantsTrace(req.query.trace);
@@ -153,7 +165,8 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
 
   router.post(
     '/v1/decisions/batch',
-    inSeries(requireReady(rules), ...jsonBody(settings.bodyLimitBatch, budget)),
+    requireReady(rules),
+    ...jsonBody(settings.bodyLimitBatch, budget),
     async (req, res) => {
       const store = rules.current()!;
       const trace = wantsTrace(req.query.trace);

@@ -1,8 +1,8 @@
 // GET /authorities/:authorityId: an authority's scheme and its decision tables, as its policy would print them.
 import type { RequestHandler } from 'express';
 import type nunjucks from 'nunjucks';
-import { authoritySummary } from '../../http/routes/authorities';
 import { currentPack } from '../../rules/loadRules';
+import { authoritySummary } from '../../services/authoritySummary';
 import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
 import { printedTables, type RawTable } from '../decisionTables';

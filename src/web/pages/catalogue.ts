@@ -1,7 +1,7 @@
 // What several pages need from the live rules: the authorities (by name) and the measure catalogue's labels.
 import type { AuthoritySummary } from '../../contract/apiTypes';
-import { authoritySummary } from '../../http/routes/authorities';
 import { currentPack, type RuleStore } from '../../rules/loadRules';
+import { authoritySummary } from '../../services/authoritySummary';
 
 export function authoritiesByName(store: RuleStore, today: string): AuthoritySummary[] {
   return [...store.packs.keys()]

@@ -3,7 +3,6 @@
 import type { RequestHandler } from 'express';
 import type nunjucks from 'nunjucks';
 import type { RuleStore } from '../../rules/loadRules';
-import { packInForce } from '../../rules/loadRules';
 import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
 import { caseFromForm, formValues, type FieldError, type FormBody } from '../caseForm';
@@ -71,14 +70,13 @@ export function checkSubmit(rules: RuleService, clock: Clock, views: nunjucks.En
     }
     const result = await checkCase(store, clock, authorityId, body);
     if (!result.ok) return renderForm(res, views, store, clock.today(), authorityId, values, result.errors);
-    const { decision, changes } = result;
+    const { decision, pack, changes } = result;
     res.locals.decided = [decision];
-    const compiled = packInForce(store, authorityId, decision.asOf!)!;
     const measureLabel = measureLabeller(store);
     renderPage(res, views, 'result.njk', {
       pageTitle: `Result: ${decision.authority.name}`,
       section: 'check',
-      view: decisionView(decision, compiled, measureLabel),
+      view: decisionView(decision, pack, measureLabel),
       changes,
       answered: caseSummary(caseFromForm(body).caseFacts, measureLabel),
       hidden: hiddenFields({ ...values, authority: authorityId }),

@@ -1,5 +1,5 @@
 // The example Case from the v1 contract, word for word.
-import type { Case } from '../src/contract/apiTypes';
+import type { Case } from '../../src/contract/apiTypes';
 
 export const contractExampleCase: Case = {
   asOf: '2026-11-22',

@@ -1,7 +1,7 @@
 // One raw HTTP request on a keep-alive connection to 127.0.0.1: bodies and headers go out exactly as generated,
 // invalid bytes and all, which a higher-level client would tidy up.
 import http from 'node:http';
-import type { FuzzRequest } from '../../test/testutils/arbitraries';
+import type { FuzzRequest } from './requests';
 
 export interface Answer {
   status: number;

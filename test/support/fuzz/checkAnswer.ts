@@ -1,9 +1,9 @@
 // The oracle: what the API promises for each kind of request. A valid case gets 200 and a Decision that
 // validates against openapi.yaml; bad input gets 4xx problem+json that validates against Problem, with JSON
 // pointers to what was wrong; nothing gets a 5xx.
-import { schemaErrors } from '../../src/contract/schemaValidation';
-import type { DecisionExpectation, FuzzRequest, ProblemExpectation } from '../../test/testutils/arbitraries';
+import { schemaErrors } from '../../../src/contract/schemaValidation';
 import type { Answer } from './httpClient';
+import type { DecisionExpectation, FuzzRequest, ProblemExpectation } from './requests';
 
 type Json = Record<string, unknown>;
 

@@ -1,13 +1,21 @@
 // What the fuzzer generates requests for: the loaded authorities, the dates their packs are in force, and their
 // scenario cases as seeds (so that generated cases reach every outcome), plus the service's body limits.
 import path from 'node:path';
-import type { Case } from '../../src/contract/apiTypes';
-import { projectRoot } from '../../src/contract/projectRoot';
-import { defaultHttpSettings } from '../../src/http/httpSettings';
-import { schemaErrors } from '../../src/contract/schemaValidation';
-import { packInForce, type RuleStore } from '../../src/rules/loadRules';
-import { readSuite, suiteFilesIn } from '../../src/scenarios/suiteFile';
-import type { AuthorityInfo, FuzzWorld } from '../../test/testutils/arbitraries';
+import type { Case } from '../../../src/contract/apiTypes';
+import { projectRoot } from '../../../src/contract/projectRoot';
+import { defaultHttpSettings } from '../../../src/http/httpSettings';
+import { schemaErrors } from '../../../src/contract/schemaValidation';
+import { packInForce, type RuleStore } from '../../../src/rules/loadRules';
+import { readSuite, suiteFilesIn } from '../../../src/scenarios/suiteFile';
+import type { AuthorityInfo } from '../caseArbitraries';
+
+export interface FuzzWorld {
+  authorities: readonly AuthorityInfo[];
+  /** The service's today (its clock), the default asOf. */
+  today: string;
+  /** Body size limits in bytes, for a single case and for a batch. */
+  limits: { single: number; batch: number };
+}
 
 export const scenariosDir = path.join(projectRoot(), 'test', 'scenarios');
 

@@ -3,18 +3,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { createApp } from '../../src/http/app';
-import { silentLogger } from '../../src/logger';
-import type { RuleStore } from '../../src/rules/loadRules';
-import { RuleService } from '../../src/services/ruleService';
-import {
-  fuzzRequest,
-  pollutionMarker,
-  type Family,
-  type FuzzRequest,
-} from '../../test/testutils/arbitraries';
+import { createApp } from '../../../src/http/app';
+import { silentLogger } from '../../../src/logger';
+import type { RuleStore } from '../../../src/rules/loadRules';
+import { RuleService } from '../../../src/services/ruleService';
 import { violations } from './checkAnswer';
 import { get, send, type Answer } from './httpClient';
+import { fuzzRequest, pollutionMarker, type Family, type FuzzRequest } from './requests';
 import { fuzzWorld } from './world';
 
 export interface FuzzOptions {
