@@ -6,7 +6,7 @@
  * src/logger.ts sits with the contract because every room logs and it imports nothing from src/.
  */
 const rooms = [
-  { name: 'contract', path: '^src/(contract|generated)/|^src/logger\\.ts$' },
+  { name: 'contract', path: '^src/(contract|generated|messages)/|^src/logger\\.ts$' },
   { name: 'rules', path: '^src/rules/' },
   { name: 'decide', path: '^src/decide/' },
   { name: 'services', path: '^src/services/' },

@@ -256,3 +256,59 @@ test('the command exits with its code end to end', () => {
   expect(failing.stdout).toMatch(/1 pack checked: 1 error, 0 warnings/);
   expect(failing.status).toBe(1);
 }, 60_000);
+
+describe('--language cy', () => {
+  const conwy = readFileSync(path.join(bundled, 'authorities', 'conwy.json'), 'utf8');
+  const writeConwy = (edit: (pack: Pack) => void = () => undefined) => {
+    const pack = JSON.parse(conwy);
+    edit(pack);
+    writeFileSync(path.join(dir, 'authorities', 'conwy.json'), JSON.stringify(pack, null, 2));
+  };
+
+  test('counts each pack’s texts in Welsh and those reviewed, with a total, and says what is still without', async () => {
+    writePack(() => undefined);
+    writeConwy((p) => void delete p.tables.routing.rows[0].cy);
+    const { code, stdout } = await run(dir, '--language', 'cy');
+    expect(stdout).toMatch(/^conwy {5}12 of 14 texts in Welsh, 0 reviewed; 2 still without Welsh$/m);
+    // An English council needs no Welsh: no note of what it lacks.
+    expect(stdout).toMatch(/^dartford {2}0 of 32 texts in Welsh, 0 reviewed$/m);
+    expect(stdout).toMatch(
+      /^Total: 12 of 46 texts in Welsh, 0 reviewed; Welsh councils' packs \(1\): 2 texts still without Welsh$/m,
+    );
+    expect(lastLine(stdout)).toMatch(/^2 packs checked: 0 errors, 0 warnings \(/);
+    expect(code).toBe(0);
+  });
+
+  test('the bundled Conwy pack has Welsh for every text, none of it reviewed yet', async () => {
+    writeConwy();
+    const { stdout } = await run(dir, '--language', 'cy');
+    expect(stdout).toMatch(/^conwy {2}14 of 14 texts in Welsh, 0 reviewed$/m);
+  });
+
+  test('without --language the output says nothing of Welsh; an unknown language is wrong usage', async () => {
+    writeConwy();
+    const { stdout } = await run(dir);
+    expect(stdout).not.toMatch(/Welsh/);
+    expect(await run(dir, '--language', 'fr')).toMatchObject({
+      code: 2,
+      stderr: /--language must be one of: cy, not "fr"\nusage: sanctuary-rules check .*--language cy/,
+    });
+  });
+
+  test('a Welsh text keyed by a misspelt field is an error naming the field meant', async () => {
+    writeConwy((p) => {
+      const { text, ...rest } = p.tables.routing.rows[0].cy;
+      p.tables.routing.rows[0].cy = { ...rest, txet: text };
+    });
+    const { code, stdout } = await run(dir);
+    expect(stdout).toMatch(
+      line(
+        'conwy.json',
+        'routing/managed-by-dac (row 1)',
+        '/tables/routing/rows/0/cy',
+        escape('error: cy: the field "txet" is not allowed here (did you mean "text"?)'),
+      ),
+    );
+    expect(code).toBe(1);
+  });
+});

@@ -430,6 +430,7 @@ describe('decision tables in words', () => {
       decides: 'covered; funded by the homelessness prevention grant; the landlord must agree',
       statement:
         'Private sector tenants are covered, funded from the Preventing Homelessness Grant; the landlord must agree to the works.',
+      statementWelsh: null,
       codes: [{ label: 'Code', code: 'tenure-covered' }],
       citation: 'Dartford Borough Council, Sanctuary Scheme Referral Procedure, 6. Funding',
       sourceHref: '/sources/dartford-sanctuary-scheme-procedure.txt',

@@ -533,3 +533,34 @@ describe('sanctuary-rules export and import', () => {
     },
   );
 });
+
+describe('Welsh texts', () => {
+  const conwy = readPack('conwy.json');
+
+  test('a Welsh council’s workbook has a Cymraeg column per text and "Welsh reviewed"; an English one has none', async () => {
+    const welsh = await loadWorkbook(await packToWorkbook(conwy));
+    expect(cellAt(welsh, 'Tenure', 'all-tenures', 'Fitter name (Cymraeg)').value).toBe(
+      conwy.tables.tenureCoverage.rows[0]!.cy!['fitter.name'],
+    );
+    expect(cellAt(welsh, 'Routing', 'managed-by-dac', 'Welsh reviewed').value).toBe('No');
+    expect(schemeValue(welsh, 'Council (Cymraeg)').value).toBe('Cyngor Bwrdeistref Sirol Conwy');
+    expect(schemeValue(welsh, 'Welsh reviewed').value).toBe('No');
+    const english = await loadWorkbook(await packToWorkbook(dartford));
+    expect(() => schemeValue(english, 'Welsh reviewed')).toThrow();
+    const routing = english.getWorksheet('Routing')!;
+    const headers = (routing.getRow(headerRowOf(routing)).values as unknown[]).map(String);
+    expect(headers).toContain('Text');
+    expect(headers.filter((h) => /Cymraeg|Welsh/.test(h))).toEqual([]);
+  });
+
+  test('a Welsh text typed into a workbook is read, and marked reviewed where the person says so', async () => {
+    const bytes = await edited((workbook) => {
+      cellAt(workbook, 'Who may refer', 'self-referral-open', 'Text (Cymraeg)').value = 'Testun newydd';
+      cellAt(workbook, 'Who may refer', 'self-referral-open', 'Welsh reviewed').value = 'Yes';
+    }, conwy);
+    const read = await workbookToPack(bytes, 'conwy.xlsx');
+    expect(read.problems).toEqual([]);
+    const row = (read.pack as RulePack).tables.referralRoutes.rows.find((r) => r.id === 'self-referral-open');
+    expect(row!.cy).toEqual({ text: 'Testun newydd', reviewed: true });
+  });
+});

@@ -2,7 +2,7 @@
 // (export and import load the spreadsheet library, diff the whole analysis).
 export const commandList = {
   check: {
-    usage: 'check [RULES_DIR] [--sources DIR]',
+    usage: 'check [RULES_DIR] [--sources DIR] [--language cy]',
     summary: 'check every rule pack: schema, meaning, gaps, overlaps and unreachable rows',
   },
   test: {

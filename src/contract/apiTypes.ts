@@ -16,3 +16,5 @@ export type MeasureId = Schemas['MeasureId'];
 export type AuthoritySummary = Schemas['AuthoritySummary'];
 export type AuthorityDetail = Schemas['AuthorityDetail'];
 export type RulesStatus = Schemas['RulesStatus'];
+export type LanguageServed = Schemas['LanguageServed'];
+export type Measure = Schemas['Measure'];

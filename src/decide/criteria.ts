@@ -6,6 +6,7 @@ import type { Findings } from './findings';
 import { evaluateTable } from './hitPolicy';
 import { sharedPart } from './sharedParts';
 import { tableTrace, traceEntry } from './traceEntries';
+import { message, packText, rowText, type Message, type Text } from './wording';
 
 export function checkEligibility(
   table: CompiledTable<'eligibility'>,
@@ -23,15 +24,22 @@ export function checkEligibility(
     trace.push(traceEntry(entries, i, holds));
     if (applies === false) continue;
     const { criterion, failCode, metCode } = row.then;
-    if (holds === true) findings.met(row, metCode ?? row.id, criterion);
-    else if (applies === true && holds === false) findings.fail(row, failCode, criterion);
+    const text = rowText(row, 'criterion', criterion);
+    if (holds === true) findings.met(row, metCode ?? row.id, text);
+    else if (applies === true && holds === false) findings.fail(row, failCode, text);
     else {
       // Unknown either way: the facts that say whether it applies, and those that say whether it holds.
       const missing = [...(applies === 'unknown' ? row.when.missing(facts) : []), ...require.missing(facts)];
-      findings.need(row, row.id, criterion, missing);
+      findings.need(row, row.id, text, missing);
     }
   }
 }
+
+// What a lookup decides, in the service's words; made once, as they never change.
+const referralRouteQuestion = message('question.referral-route');
+const tenureQuestion = message('question.tenure');
+const landlordRefused = message('reason.landlord-permission-refused');
+const landlordAgreed = message('reason.landlord-permission-granted');
 
 /** A `first`/`unique` table's single row, or what it is waiting for; a gap is explained, never silent. */
 function lookup<K extends 'referralRoutes' | 'tenureCoverage'>(
@@ -39,7 +47,7 @@ function lookup<K extends 'referralRoutes' | 'tenureCoverage'>(
   facts: Facts,
   findings: Findings,
   trace: TraceEntry[],
-  what: string,
+  question: Message,
 ): CompiledRow<K> | null {
   const result = evaluateTable(table, facts, trace);
   if (result.unknown.length) {
@@ -47,16 +55,21 @@ function lookup<K extends 'referralRoutes' | 'tenureCoverage'>(
     findings.need(
       result.unknown[0]!.row,
       `${table.id === 'referralRoutes' ? 'referral-route' : 'tenure'}-needed`,
-      `Needed to decide ${what}`,
+      message('reason.needed-to-decide', { question }),
       missing,
     );
     return null;
   }
   if (result.noMatch) {
+    // The table's title is the pack's words (it has no Welsh of its own yet).
+    const title = packText(table.ruleId, 'title', table.title);
     findings.notSpecified(
-      sharedPart(table, 'no-row', () => ({ ruleId: table.ruleId, citation: `no row of ${table.title}` })),
+      sharedPart(table, 'no-row', () => ({
+        ruleId: table.ruleId,
+        citation: message('citation.no-row', { table: title }),
+      })),
       'no-matching-rule',
-      `No row of "${table.title}" covers this case, so ${what} is not known.`,
+      message('reason.no-matching-row', { table: title, question }),
     );
   }
   return result.hits[0] ?? null;
@@ -68,10 +81,10 @@ export function checkReferralRoute(
   findings: Findings,
   trace: TraceEntry[],
 ) {
-  const row = lookup(table, facts, findings, trace, 'whether this referral route is accepted');
+  const row = lookup(table, facts, findings, trace, referralRouteQuestion);
   if (!row) return;
   const { accepted, code, text } = row.then;
-  settle(findings, row, accepted, code, text);
+  settle(findings, row, accepted, code, rowText(row, 'text', text));
 }
 
 /** A row's answer under "What a document's silence decides": stated, excluded, open, or not stated. */
@@ -80,7 +93,7 @@ function settle(
   row: CompiledRow<'referralRoutes' | 'tenureCoverage'>,
   answer: boolean | 'open' | 'not-stated',
   code: string,
-  text: string,
+  text: Text,
 ) {
   if (answer === true) findings.met(row, code, text);
   else if (answer === false) findings.fail(row, code, text);
@@ -100,21 +113,17 @@ export function checkTenure(
   findings: Findings,
   trace: TraceEntry[],
 ): TenureAnswer {
-  const row = lookup(table, facts, findings, trace, 'whether this tenure is covered');
+  const row = lookup(table, facts, findings, trace, tenureQuestion);
   if (!row) return { row: null, needsLandlordPermission: false };
   const { covered, code, text, landlordPermission } = row.then;
-  settle(findings, row, covered, code, text);
+  settle(findings, row, covered, code, rowText(row, 'text', text));
 
   const needsLandlordPermission = landlordPermission === 'required';
   const permission = caseFacts.property?.landlordPermission;
   if (needsLandlordPermission && permission === 'refused') {
-    findings.fail(
-      row,
-      'landlord-permission-refused',
-      'The landlord has refused permission, and the scheme needs the landlord to agree to the works.',
-    );
+    findings.fail(row, 'landlord-permission-refused', landlordRefused);
   } else if (needsLandlordPermission && permission === 'granted') {
-    findings.met(row, 'landlord-permission-granted', 'The landlord has agreed to the works.');
+    findings.met(row, 'landlord-permission-granted', landlordAgreed);
   }
   return { row, needsLandlordPermission };
 }

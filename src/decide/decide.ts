@@ -11,6 +11,7 @@ import { offerMeasures, type MeasuresOffer } from './measures';
 import { resolveRiskLevel } from './riskLevel';
 import { deepFreeze } from '../rules/deepFreeze';
 import { sharedPart } from './sharedParts';
+import { inEnglish, message, packText, rowText, withTexts } from './wording';
 
 export interface DecisionContext {
   decisionId: string;
@@ -31,33 +32,38 @@ function decideOutcome(findings: Findings, referToLandlord: boolean): Outcome {
 function routeTo(row: CompiledRow<'routing'>): Routing {
   return sharedPart(row, 'routing', () => {
     const { to, name, withinHours, text } = row.then;
-    return {
-      to,
-      name,
-      withinHours,
-      withinWorkingDays: row.then.withinWorkingDays ?? null,
-      text,
-      rule: row.ruleId,
-    };
+    return withTexts(
+      {
+        to,
+        name,
+        withinHours,
+        withinWorkingDays: row.then.withinWorkingDays ?? null,
+        text,
+        rule: row.ruleId,
+      },
+      { name: name === null ? undefined : rowText(row, 'name', name), text: rowText(row, 'text', text) },
+    );
   });
 }
 
+const landlordMustAgree = message('approval.landlord-permission');
+
 function landlordPermissionApproval(tenure: CompiledRow<'tenureCoverage'>): Approval {
-  return sharedPart(tenure, 'landlord-permission', () => ({
-    type: 'landlord-permission',
-    measures: [],
-    text: 'The landlord must agree to the works before they go ahead.',
-    rule: tenure.ruleId,
-  }));
+  return sharedPart(tenure, 'landlord-permission', () =>
+    withTexts(
+      { type: 'landlord-permission', measures: [], text: inEnglish(landlordMustAgree), rule: tenure.ruleId },
+      { text: landlordMustAgree },
+    ),
+  );
 }
 
 function approvalOf(row: CompiledRow<'approvals'>): Approval {
-  return sharedPart(row, 'approval', () => ({
-    type: row.then.type,
-    measures: [],
-    text: row.then.text,
-    rule: row.ruleId,
-  }));
+  return sharedPart(row, 'approval', () =>
+    withTexts(
+      { type: row.then.type, measures: [], text: row.then.text, rule: row.ruleId },
+      { text: rowText(row, 'text', row.then.text) },
+    ),
+  );
 }
 
 /** Where the tenure row sends the case: its fitter, or the landlord. */
@@ -66,14 +72,20 @@ function tenureRouting(tenure: CompiledRow<'tenureCoverage'>, to: 'fitter' | 'la
     const fitter = tenure.then.fitter;
     const [target, name] =
       to === 'fitter' && fitter ? [fitter.to, fitter.name] : (['landlord', null] as const);
-    return {
-      to: target,
-      name,
-      withinHours: null,
-      withinWorkingDays: null,
-      text: tenure.then.text,
-      rule: tenure.ruleId,
-    };
+    return withTexts(
+      {
+        to: target,
+        name,
+        withinHours: null,
+        withinWorkingDays: null,
+        text: tenure.then.text,
+        rule: tenure.ruleId,
+      },
+      {
+        name: name === null ? undefined : rowText(tenure, 'fitter.name', name),
+        text: rowText(tenure, 'text', tenure.then.text),
+      },
+    );
   });
 }
 
@@ -86,12 +98,18 @@ const noResponse: Decision['response'] = deepFreeze({
 
 function responseOf(row: CompiledRow<'response'> | null): Decision['response'] {
   if (!row) return noResponse;
-  return sharedPart(row, 'response', () => ({
-    withinHours: row.then.withinHours ?? null,
-    withinWorkingDays: row.then.withinWorkingDays ?? null,
-    label: row.then.label ?? null,
-    rule: row.ruleId,
-  }));
+  return sharedPart(row, 'response', () => {
+    const label = row.then.label ?? null;
+    return withTexts(
+      {
+        withinHours: row.then.withinHours ?? null,
+        withinWorkingDays: row.then.withinWorkingDays ?? null,
+        label,
+        rule: row.ruleId,
+      },
+      { label: label === null ? undefined : rowText(row, 'label', label) },
+    );
+  });
 }
 
 /**
@@ -145,6 +163,15 @@ function decisionOf(
   };
 }
 
+/** "… does not operate a …", from the pack's own names; made once per pack. */
+const noSchemeText = (compiled: CompiledPack) =>
+  sharedPart(compiled, 'no-scheme-text', () =>
+    message('reason.no-scheme', {
+      authority: packText(null, 'name', compiled.pack.name),
+      scheme: packText(null, 'scheme.name', compiled.pack.scheme.name),
+    }),
+  );
+
 /** An authority that runs no scheme: nothing to evaluate but the risk level and who else can help. */
 function noSchemeDecision(caseFacts: Case, compiled: CompiledPack, context: DecisionContext): Decision {
   const { pack, tables } = compiled;
@@ -154,7 +181,7 @@ function noSchemeDecision(caseFacts: Case, compiled: CompiledPack, context: Deci
     ruleId: `${pack.authorityId}/scheme`,
     citation: compiled.schemeCitation,
   }));
-  findings.info(scheme, 'no-scheme', `${pack.name} does not operate a ${pack.scheme.name}.`);
+  findings.info(scheme, 'no-scheme', noSchemeText(compiled));
   const riskLevel = resolveRiskLevel(caseFacts.harm, tables.riskThresholds, trace);
   return decisionOf(
     compiled,

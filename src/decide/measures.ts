@@ -5,6 +5,7 @@ import type { Facts } from '../rules/conditions';
 import type { MeasureInfo } from '../rules/loadRules';
 import { evaluateTable, singleHit } from './hitPolicy';
 import { sharedPart } from './sharedParts';
+import { catalogueLabel, rowText, withTexts } from './wording';
 
 export interface MeasuresOffer {
   package: string | null;
@@ -49,6 +50,10 @@ function factsPerMeasure(facts: Facts): Facts {
   return copy;
 }
 
+/** A measures row's approval text, as the pack gives it; made once per row. */
+const measureApprovalText = (row: CompiledRow<'measures'>) =>
+  sharedPart(row, 'approval-text', () => rowText(row, 'text', row.then.text ?? ''));
+
 export function offerMeasures(
   table: CompiledTable<'measures'>,
   caseFacts: Case,
@@ -75,7 +80,11 @@ export function offerMeasures(
         sharedPart(
           table,
           id,
-          () => ({ id, label, status: 'unknown', approval: null, rule: null }),
+          () =>
+            withTexts(
+              { id, label, status: 'unknown', approval: null, rule: null },
+              { label: catalogueLabel(`measure.${id}`, label) },
+            ),
           (item) => item.label === label,
         ),
       );
@@ -86,7 +95,11 @@ export function offerMeasures(
       sharedPart(
         row,
         id,
-        () => ({ id, label, status, approval, rule: row.ruleId }),
+        () =>
+          withTexts(
+            { id, label, status, approval, rule: row.ruleId },
+            { label: catalogueLabel(`measure.${id}`, label) },
+          ),
         (item) => item.label === label,
       ),
     );
@@ -97,11 +110,8 @@ export function offerMeasures(
       needingApproval.set(approval, group);
     }
   }
-  const approvals = [...needingApproval].map(([type, { row, measures }]) => ({
-    type,
-    measures,
-    text: row.then.text,
-    rule: row.ruleId,
-  }));
+  const approvals = [...needingApproval].map(([type, { row, measures }]) =>
+    withTexts({ type, measures, text: row.then.text, rule: row.ruleId }, { text: measureApprovalText(row) }),
+  );
   return { package: packageOf(offer.packageRank, matchedRows), items, approvals };
 }

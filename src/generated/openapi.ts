@@ -23,7 +23,16 @@ export interface paths {
   '/v1/authorities/{authorityId}': {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * @description The language of the answer's words: `cy` (Welsh) or `en` (English, the default, also when neither is
+         *     named). The service's own sentences and the catalogue's labels come in Welsh; a pack's texts come in
+         *     Welsh where the pack has them, and in English where it does not, each such field listed in the
+         *     answer's `language`. Codes, fact paths, citations of (English) source documents and their quotes are
+         *     never translated. (Addition to the v1 contract.)
+         */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
       path: {
         /**
          * @description Kebab-case council name, e.g. `dartford`, `uttlesford`, `lichfield`, `east-lindsey`,
@@ -58,7 +67,16 @@ export interface paths {
          */
         trace?: components['parameters']['Trace'];
       };
-      header?: never;
+      header?: {
+        /**
+         * @description The language of the answer's words: `cy` (Welsh) or `en` (English, the default, also when neither is
+         *     named). The service's own sentences and the catalogue's labels come in Welsh; a pack's texts come in
+         *     Welsh where the pack has them, and in English where it does not, each such field listed in the
+         *     answer's `language`. Codes, fact paths, citations of (English) source documents and their quotes are
+         *     never translated. (Addition to the v1 contract.)
+         */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
       path: {
         /**
          * @description Kebab-case council name, e.g. `dartford`, `uttlesford`, `lichfield`, `east-lindsey`,
@@ -92,7 +110,16 @@ export interface paths {
          */
         trace?: components['parameters']['Trace'];
       };
-      header?: never;
+      header?: {
+        /**
+         * @description The language of the answer's words: `cy` (Welsh) or `en` (English, the default, also when neither is
+         *     named). The service's own sentences and the catalogue's labels come in Welsh; a pack's texts come in
+         *     Welsh where the pack has them, and in English where it does not, each such field listed in the
+         *     answer's `language`. Codes, fact paths, citations of (English) source documents and their quotes are
+         *     never translated. (Addition to the v1 contract.)
+         */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
       path?: never;
       cookie?: never;
     };
@@ -413,6 +440,7 @@ export interface components {
        *     for none (`trace=false`).
        */
       trace: components['schemas']['TraceEntry'][];
+      language?: components['schemas']['LanguageServed'];
     };
     /**
      * RuleSetRef
@@ -604,10 +632,12 @@ export interface components {
         }[];
       }[];
       alternatives: components['schemas']['Alternative'][];
+      language?: components['schemas']['LanguageServed'];
     };
     /** AuthorityList */
     AuthorityList: {
       authorities: components['schemas']['AuthoritySummary'][];
+      language?: components['schemas']['LanguageServed'];
     };
     /** Measure */
     Measure: {
@@ -619,6 +649,37 @@ export interface components {
     /** MeasureList */
     MeasureList: {
       measures: components['schemas']['Measure'][];
+      language?: components['schemas']['LanguageServed'];
+    };
+    /**
+     * LanguageServed
+     * @description The language an answer was asked for, and which of its words are not in it. Sent only on an answer asked
+     *     for in Welsh (`Accept-Language: cy`): an English answer is as it always was. Pointers (RFC 6901) are into
+     *     the object that holds this field (a decision among a batch's results: into that decision). A field is
+     *     listed when any part of its text is the pack's English (the pack has no Welsh for it), or the pack's
+     *     Welsh not yet reviewed by the council. (Addition to the v1 contract.)
+     * @example {
+     *       "served": "cy",
+     *       "englishFallback": [
+     *         "/reasons/2/text",
+     *         "/routing/0/name"
+     *       ],
+     *       "unreviewedWelsh": [
+     *         "/reasons/0/text",
+     *         "/reasons/1/text"
+     *       ]
+     *     }
+     */
+    LanguageServed: {
+      /**
+       * @description The language of the service's own words and labels in the answer.
+       * @enum {string}
+       */
+      served: 'en' | 'cy';
+      /** @description The fields served in English, wholly or in part, because the pack has no Welsh for them. */
+      englishFallback: string[];
+      /** @description The fields served in the pack's Welsh that the council has not yet reviewed. */
+      unreviewedWelsh: string[];
     };
     /** BatchRequest */
     BatchRequest: {
@@ -1238,9 +1299,22 @@ export interface components {
      *     value but `true` or `false` is a 400. (Addition to the v1 contract.)
      */
     Trace: boolean;
+    /**
+     * @description The language of the answer's words: `cy` (Welsh) or `en` (English, the default, also when neither is
+     *     named). The service's own sentences and the catalogue's labels come in Welsh; a pack's texts come in
+     *     Welsh where the pack has them, and in English where it does not, each such field listed in the
+     *     answer's `language`. Codes, fact paths, citations of (English) source documents and their quotes are
+     *     never translated. (Addition to the v1 contract.)
+     */
+    AcceptLanguage: string;
   };
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description The language of the answer's words, `en` or `cy`. (Addition to the v1 contract.) */
+    ContentLanguage: 'en' | 'cy';
+    /** @description `Accept-Language`: the answer depends on the language asked. (Addition to the v1 contract.) */
+    VaryAcceptLanguage: string;
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1248,7 +1322,16 @@ export interface operations {
   listAuthorities: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * @description The language of the answer's words: `cy` (Welsh) or `en` (English, the default, also when neither is
+         *     named). The service's own sentences and the catalogue's labels come in Welsh; a pack's texts come in
+         *     Welsh where the pack has them, and in English where it does not, each such field listed in the
+         *     answer's `language`. Codes, fact paths, citations of (English) source documents and their quotes are
+         *     never translated. (Addition to the v1 contract.)
+         */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
       path?: never;
       cookie?: never;
     };
@@ -1257,6 +1340,8 @@ export interface operations {
       /** @description The loaded authorities. */
       200: {
         headers: {
+          'Content-Language': components['headers']['ContentLanguage'];
+          Vary: components['headers']['VaryAcceptLanguage'];
           [name: string]: unknown;
         };
         content: {
@@ -1297,7 +1382,16 @@ export interface operations {
   getAuthority: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * @description The language of the answer's words: `cy` (Welsh) or `en` (English, the default, also when neither is
+         *     named). The service's own sentences and the catalogue's labels come in Welsh; a pack's texts come in
+         *     Welsh where the pack has them, and in English where it does not, each such field listed in the
+         *     answer's `language`. Codes, fact paths, citations of (English) source documents and their quotes are
+         *     never translated. (Addition to the v1 contract.)
+         */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
       path: {
         /**
          * @description Kebab-case council name, e.g. `dartford`, `uttlesford`, `lichfield`, `east-lindsey`,
@@ -1312,6 +1406,8 @@ export interface operations {
       /** @description The authority with the sources and decision tables of the rule set in force today. */
       200: {
         headers: {
+          'Content-Language': components['headers']['ContentLanguage'];
+          Vary: components['headers']['VaryAcceptLanguage'];
           [name: string]: unknown;
         };
         content: {
@@ -1338,7 +1434,16 @@ export interface operations {
          */
         trace?: components['parameters']['Trace'];
       };
-      header?: never;
+      header?: {
+        /**
+         * @description The language of the answer's words: `cy` (Welsh) or `en` (English, the default, also when neither is
+         *     named). The service's own sentences and the catalogue's labels come in Welsh; a pack's texts come in
+         *     Welsh where the pack has them, and in English where it does not, each such field listed in the
+         *     answer's `language`. Codes, fact paths, citations of (English) source documents and their quotes are
+         *     never translated. (Addition to the v1 contract.)
+         */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
       path: {
         /**
          * @description Kebab-case council name, e.g. `dartford`, `uttlesford`, `lichfield`, `east-lindsey`,
@@ -1402,6 +1507,8 @@ export interface operations {
       /** @description The decision. */
       200: {
         headers: {
+          'Content-Language': components['headers']['ContentLanguage'];
+          Vary: components['headers']['VaryAcceptLanguage'];
           [name: string]: unknown;
         };
         content: {
@@ -1521,7 +1628,16 @@ export interface operations {
          */
         trace?: components['parameters']['Trace'];
       };
-      header?: never;
+      header?: {
+        /**
+         * @description The language of the answer's words: `cy` (Welsh) or `en` (English, the default, also when neither is
+         *     named). The service's own sentences and the catalogue's labels come in Welsh; a pack's texts come in
+         *     Welsh where the pack has them, and in English where it does not, each such field listed in the
+         *     answer's `language`. Codes, fact paths, citations of (English) source documents and their quotes are
+         *     never translated. (Addition to the v1 contract.)
+         */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
       path?: never;
       cookie?: never;
     };
@@ -1557,6 +1673,8 @@ export interface operations {
       /** @description One result per case, in order, each with a `kind` that says whether it is a decision or a problem. */
       200: {
         headers: {
+          'Content-Language': components['headers']['ContentLanguage'];
+          Vary: components['headers']['VaryAcceptLanguage'];
           [name: string]: unknown;
         };
         content: {
@@ -1685,7 +1803,16 @@ export interface operations {
   listMeasures: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /**
+         * @description The language of the answer's words: `cy` (Welsh) or `en` (English, the default, also when neither is
+         *     named). The service's own sentences and the catalogue's labels come in Welsh; a pack's texts come in
+         *     Welsh where the pack has them, and in English where it does not, each such field listed in the
+         *     answer's `language`. Codes, fact paths, citations of (English) source documents and their quotes are
+         *     never translated. (Addition to the v1 contract.)
+         */
+        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+      };
       path?: never;
       cookie?: never;
     };
@@ -1694,6 +1821,8 @@ export interface operations {
       /** @description Every measure id the service knows, with its label and kind. */
       200: {
         headers: {
+          'Content-Language': components['headers']['ContentLanguage'];
+          Vary: components['headers']['VaryAcceptLanguage'];
           [name: string]: unknown;
         };
         content: {

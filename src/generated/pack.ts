@@ -141,6 +141,7 @@ export interface RulePack {
    */
   effectiveTo?: Date | null;
   description?: LongText;
+  cy?: WelshPackTexts;
   scheme: {
     name: ShortText;
     /**
@@ -195,6 +196,22 @@ export interface RulePack {
   };
 }
 /**
+ * The pack's Welsh texts, keyed by the English field each translates (name, scheme.name, scheme.runBy, description), and whether the council has reviewed them.
+ *
+ * This interface was referenced by `RulePack`'s JSON-Schema
+ * via the `definition` "welshPackTexts".
+ */
+export interface WelshPackTexts {
+  name?: ShortText;
+  'scheme.name'?: ShortText;
+  'scheme.runBy'?: ShortText;
+  description?: LongText;
+  /**
+   * Whether the council has reviewed these Welsh texts; false until it has.
+   */
+  reviewed: boolean;
+}
+/**
  * This interface was referenced by `RulePack`'s JSON-Schema
  * via the `definition` "source".
  */
@@ -244,6 +261,7 @@ export interface EligibilityTable {
        */
       failCode: string;
     };
+    cy?: WelshEligibilityTexts;
     source: Source;
     note?: LongText;
   }[];
@@ -264,6 +282,19 @@ export interface Input {
  */
 export interface Conditions {
   [k: string]: Cell;
+}
+/**
+ * The row's Welsh texts, keyed by the English field of `then` each translates (criterion), and whether the council has reviewed them. A translation, never policy: it says what the English says.
+ *
+ * This interface was referenced by `RulePack`'s JSON-Schema
+ * via the `definition` "welshEligibilityTexts".
+ */
+export interface WelshEligibilityTexts {
+  criterion?: LongText;
+  /**
+   * Whether the council has reviewed these Welsh texts; false until it has.
+   */
+  reviewed: boolean;
 }
 /**
  * Who may refer. accepted: true: the document includes this case. false: the document excludes it (the case is ineligible). "open": the document addresses the matter with a list that leaves this case out, without excluding it (the outcome is unknown until the council says). "not-stated": the document sets no condition on this fact, so it does not decide the outcome; the decision says so, citing the row's source.
@@ -290,9 +321,23 @@ export interface ReferralRoutesTable {
       code: Id;
       text: LongText;
     };
+    cy?: WelshTexts;
     source: Source;
     note?: LongText;
   }[];
+}
+/**
+ * The row's Welsh texts, keyed by the English field of `then` each translates (text), and whether the council has reviewed them. A translation, never policy: it says what the English says.
+ *
+ * This interface was referenced by `RulePack`'s JSON-Schema
+ * via the `definition` "welshTexts".
+ */
+export interface WelshTexts {
+  text?: LongText;
+  /**
+   * Whether the council has reviewed these Welsh texts; false until it has.
+   */
+  reviewed: boolean;
 }
 /**
  * Which tenures are covered, who funds, who fits, and whether the landlord must agree.
@@ -332,9 +377,24 @@ export interface TenureCoverageTable {
       code: Id;
       text: LongText;
     };
+    cy?: WelshTenureTexts;
     source: Source;
     note?: LongText;
   }[];
+}
+/**
+ * The row's Welsh texts, keyed by the English field of `then` each translates (text, fitter.name), and whether the council has reviewed them. A translation, never policy: it says what the English says.
+ *
+ * This interface was referenced by `RulePack`'s JSON-Schema
+ * via the `definition` "welshTenureTexts".
+ */
+export interface WelshTenureTexts {
+  text?: LongText;
+  'fitter.name'?: ShortText;
+  /**
+   * Whether the council has reviewed these Welsh texts; false until it has.
+   */
+  reviewed: boolean;
 }
 /**
  * DASH bands: the risk level a DASH "yes" count implies. Omit to use the national defaults.
@@ -382,6 +442,7 @@ export interface ContributionsTable {
       councilContributionCapGBP: number | null;
       text: LongText;
     };
+    cy?: WelshTexts;
     source: Source;
     note?: LongText;
   }[];
@@ -410,6 +471,7 @@ export interface MeasuresTable {
       standardOffer?: boolean;
       text: LongText;
     };
+    cy?: WelshTexts;
     source: Source;
     note?: LongText;
   }[];
@@ -435,6 +497,7 @@ export interface ApprovalsTable {
       type: ApprovalType;
       text: LongText;
     };
+    cy?: WelshTexts;
     source: Source;
     note?: LongText;
   }[];
@@ -474,9 +537,24 @@ export interface RoutingTable {
         'no-scheme' | 'ineligible' | 'refer-to-landlord' | 'more-information-needed' | 'eligible'
       )[];
     };
+    cy?: WelshRoutingTexts;
     source: Source;
     note?: LongText;
   }[];
+}
+/**
+ * The row's Welsh texts, keyed by the English field of `then` each translates (text, name), and whether the council has reviewed them. A translation, never policy: it says what the English says.
+ *
+ * This interface was referenced by `RulePack`'s JSON-Schema
+ * via the `definition` "welshRoutingTexts".
+ */
+export interface WelshRoutingTexts {
+  text?: LongText;
+  name?: ShortText;
+  /**
+   * Whether the council has reviewed these Welsh texts; false until it has.
+   */
+  reviewed: boolean;
 }
 /**
  * The target time from referral to first action. withinHours null where the document gives none.
@@ -503,7 +581,21 @@ export interface ResponseTable {
       withinWorkingDays?: number | null;
       label: ShortText | null;
     };
+    cy?: WelshResponseTexts;
     source: Source;
     note?: LongText;
   }[];
+}
+/**
+ * The row's Welsh texts, keyed by the English field of `then` each translates (label), and whether the council has reviewed them. A translation, never policy: it says what the English says.
+ *
+ * This interface was referenced by `RulePack`'s JSON-Schema
+ * via the `definition` "welshResponseTexts".
+ */
+export interface WelshResponseTexts {
+  label?: ShortText;
+  /**
+   * Whether the council has reviewed these Welsh texts; false until it has.
+   */
+  reviewed: boolean;
 }

@@ -36,6 +36,7 @@ const schema11 = {
       description: 'Last day these rules apply (inclusive); omit or null while in force.',
     },
     description: { $ref: '#/definitions/longText' },
+    cy: { $ref: '#/definitions/welshPackTexts' },
     scheme: {
       type: 'object',
       additionalProperties: false,
@@ -280,6 +281,7 @@ const schema11 = {
                   failCode: { $ref: '#/definitions/id', description: 'Reason code when not met.' },
                 },
               },
+              cy: { $ref: '#/definitions/welshEligibilityTexts' },
               source: { $ref: '#/definitions/source' },
               note: { $ref: '#/definitions/longText' },
             },
@@ -322,6 +324,7 @@ const schema11 = {
                   text: { $ref: '#/definitions/longText' },
                 },
               },
+              cy: { $ref: '#/definitions/welshTexts' },
               source: { $ref: '#/definitions/source' },
               note: { $ref: '#/definitions/longText' },
             },
@@ -382,6 +385,7 @@ const schema11 = {
                   text: { $ref: '#/definitions/longText' },
                 },
               },
+              cy: { $ref: '#/definitions/welshTenureTexts' },
               source: { $ref: '#/definitions/source' },
               note: { $ref: '#/definitions/longText' },
             },
@@ -455,6 +459,7 @@ const schema11 = {
                   text: { $ref: '#/definitions/longText' },
                 },
               },
+              cy: { $ref: '#/definitions/welshTexts' },
               source: { $ref: '#/definitions/source' },
               note: { $ref: '#/definitions/longText' },
             },
@@ -495,6 +500,7 @@ const schema11 = {
                   text: { $ref: '#/definitions/longText' },
                 },
               },
+              cy: { $ref: '#/definitions/welshTexts' },
               source: { $ref: '#/definitions/source' },
               note: { $ref: '#/definitions/longText' },
             },
@@ -531,6 +537,7 @@ const schema11 = {
                   text: { $ref: '#/definitions/longText' },
                 },
               },
+              cy: { $ref: '#/definitions/welshTexts' },
               source: { $ref: '#/definitions/source' },
               note: { $ref: '#/definitions/longText' },
             },
@@ -589,6 +596,7 @@ const schema11 = {
                   },
                 },
               },
+              cy: { $ref: '#/definitions/welshRoutingTexts' },
               source: { $ref: '#/definitions/source' },
               note: { $ref: '#/definitions/longText' },
             },
@@ -631,6 +639,7 @@ const schema11 = {
                   label: { anyOf: [{ $ref: '#/definitions/shortText' }, { type: 'null' }] },
                 },
               },
+              cy: { $ref: '#/definitions/welshResponseTexts' },
               source: { $ref: '#/definitions/source' },
               note: { $ref: '#/definitions/longText' },
             },
@@ -639,13 +648,108 @@ const schema11 = {
       },
       required: ['title', 'hitPolicy', 'inputs', 'rows'],
     },
+    welshEligibilityTexts: {
+      description:
+        "The row's Welsh texts, keyed by the English field of `then` each translates (criterion), and whether the council has reviewed them. A translation, never policy: it says what the English says.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['reviewed'],
+      minProperties: 2,
+      properties: {
+        criterion: { $ref: '#/definitions/longText' },
+        reviewed: {
+          type: 'boolean',
+          description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+        },
+      },
+    },
+    welshTexts: {
+      description:
+        "The row's Welsh texts, keyed by the English field of `then` each translates (text), and whether the council has reviewed them. A translation, never policy: it says what the English says.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['reviewed'],
+      minProperties: 2,
+      properties: {
+        text: { $ref: '#/definitions/longText' },
+        reviewed: {
+          type: 'boolean',
+          description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+        },
+      },
+    },
+    welshTenureTexts: {
+      description:
+        "The row's Welsh texts, keyed by the English field of `then` each translates (text, fitter.name), and whether the council has reviewed them. A translation, never policy: it says what the English says.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['reviewed'],
+      minProperties: 2,
+      properties: {
+        text: { $ref: '#/definitions/longText' },
+        'fitter.name': { $ref: '#/definitions/shortText' },
+        reviewed: {
+          type: 'boolean',
+          description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+        },
+      },
+    },
+    welshRoutingTexts: {
+      description:
+        "The row's Welsh texts, keyed by the English field of `then` each translates (text, name), and whether the council has reviewed them. A translation, never policy: it says what the English says.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['reviewed'],
+      minProperties: 2,
+      properties: {
+        text: { $ref: '#/definitions/longText' },
+        name: { $ref: '#/definitions/shortText' },
+        reviewed: {
+          type: 'boolean',
+          description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+        },
+      },
+    },
+    welshResponseTexts: {
+      description:
+        "The row's Welsh texts, keyed by the English field of `then` each translates (label), and whether the council has reviewed them. A translation, never policy: it says what the English says.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['reviewed'],
+      minProperties: 2,
+      properties: {
+        label: { $ref: '#/definitions/shortText' },
+        reviewed: {
+          type: 'boolean',
+          description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+        },
+      },
+    },
+    welshPackTexts: {
+      description:
+        "The pack's Welsh texts, keyed by the English field each translates (name, scheme.name, scheme.runBy, description), and whether the council has reviewed them.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['reviewed'],
+      minProperties: 2,
+      properties: {
+        name: { $ref: '#/definitions/shortText' },
+        'scheme.name': { $ref: '#/definitions/shortText' },
+        'scheme.runBy': { $ref: '#/definitions/shortText' },
+        description: { $ref: '#/definitions/longText' },
+        reviewed: {
+          type: 'boolean',
+          description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+        },
+      },
+    },
   },
 };
 const schema12 = { type: 'string', minLength: 1, maxLength: 200 };
 const schema13 = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' };
 const schema15 = { type: 'string', minLength: 1, maxLength: 2000 };
-const schema19 = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 };
-const schema25 = {
+const schema24 = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 };
+const schema30 = {
   enum: [
     'refuge',
     'homelessness-application',
@@ -665,7 +769,365 @@ const pattern0 = new RegExp('^[a-z][a-z0-9]*(-[a-z0-9]+)*$', 'u');
 const pattern1 = new RegExp('^[0-9A-Za-z.+-]{1,40}$', 'u');
 const pattern2 = new RegExp('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', 'u');
 const pattern4 = new RegExp('^[a-z0-9]+(-[a-z0-9]+)*$', 'u');
-const schema18 = {
+const schema16 = {
+  description:
+    "The pack's Welsh texts, keyed by the English field each translates (name, scheme.name, scheme.runBy, description), and whether the council has reviewed them.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['reviewed'],
+  minProperties: 2,
+  properties: {
+    name: { $ref: '#/definitions/shortText' },
+    'scheme.name': { $ref: '#/definitions/shortText' },
+    'scheme.runBy': { $ref: '#/definitions/shortText' },
+    description: { $ref: '#/definitions/longText' },
+    reviewed: {
+      type: 'boolean',
+      description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+    },
+  },
+};
+function validate11(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (Object.keys(data).length < 2) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 2 },
+        message: 'must NOT have fewer than 2 properties',
+        schema: 2,
+        parentSchema: schema16,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.reviewed === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'reviewed' },
+        message: "must have required property '" + 'reviewed' + "'",
+        schema: schema16.required,
+        parentSchema: schema16,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === 'name' ||
+        key0 === 'scheme.name' ||
+        key0 === 'scheme.runBy' ||
+        key0 === 'description' ||
+        key0 === 'reviewed'
+      )) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema16,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== undefined) {
+      let data0 = data.name;
+      if (typeof data0 === 'string') {
+        if (func3(data0) > 200) {
+          const err3 = {
+            instancePath: instancePath + '/name',
+            schemaPath: '#/definitions/shortText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err4 = {
+            instancePath: instancePath + '/name',
+            schemaPath: '#/definitions/shortText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = {
+          instancePath: instancePath + '/name',
+          schemaPath: '#/definitions/shortText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data['scheme.name'] !== undefined) {
+      let data1 = data['scheme.name'];
+      if (typeof data1 === 'string') {
+        if (func3(data1) > 200) {
+          const err6 = {
+            instancePath: instancePath + '/scheme.name',
+            schemaPath: '#/definitions/shortText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema12,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (func3(data1) < 1) {
+          const err7 = {
+            instancePath: instancePath + '/scheme.name',
+            schemaPath: '#/definitions/shortText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/scheme.name',
+          schemaPath: '#/definitions/shortText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data['scheme.runBy'] !== undefined) {
+      let data2 = data['scheme.runBy'];
+      if (typeof data2 === 'string') {
+        if (func3(data2) > 200) {
+          const err9 = {
+            instancePath: instancePath + '/scheme.runBy',
+            schemaPath: '#/definitions/shortText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema12,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (func3(data2) < 1) {
+          const err10 = {
+            instancePath: instancePath + '/scheme.runBy',
+            schemaPath: '#/definitions/shortText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12,
+            data: data2,
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = {
+          instancePath: instancePath + '/scheme.runBy',
+          schemaPath: '#/definitions/shortText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      let data3 = data.description;
+      if (typeof data3 === 'string') {
+        if (func3(data3) > 2000) {
+          const err12 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 2000 },
+            message: 'must NOT have more than 2000 characters',
+            schema: 2000,
+            parentSchema: schema15,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (func3(data3) < 1) {
+          const err13 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema15,
+            data: data3,
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = {
+          instancePath: instancePath + '/description',
+          schemaPath: '#/definitions/longText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.type,
+          parentSchema: schema15,
+          data: data3,
+        };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.reviewed !== undefined) {
+      let data4 = data.reviewed;
+      if (typeof data4 !== 'boolean') {
+        const err15 = {
+          instancePath: instancePath + '/reviewed',
+          schemaPath: '#/properties/reviewed/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema16.properties.reviewed.type,
+          parentSchema: schema16.properties.reviewed,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err16 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema16.type,
+      parentSchema: schema16,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err16];
+    } else {
+      vErrors.push(err16);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+const schema23 = {
   type: 'object',
   additionalProperties: false,
   required: ['document', 'section'],
@@ -678,7 +1140,7 @@ const schema18 = {
     quote: { $ref: '#/definitions/longText', description: 'The sentence this row encodes, word for word.' },
   },
 };
-function validate11(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate13(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -689,8 +1151,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'document' },
         message: "must have required property '" + 'document' + "'",
-        schema: schema18.required,
-        parentSchema: schema18,
+        schema: schema23.required,
+        parentSchema: schema23,
         data,
       };
       if (vErrors === null) {
@@ -707,8 +1169,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'section' },
         message: "must have required property '" + 'section' + "'",
-        schema: schema18.required,
-        parentSchema: schema18,
+        schema: schema23.required,
+        parentSchema: schema23,
         data,
       };
       if (vErrors === null) {
@@ -727,7 +1189,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema18,
+          parentSchema: schema23,
           data,
         };
         if (vErrors === null) {
@@ -749,7 +1211,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 80 },
             message: 'must NOT have more than 80 characters',
             schema: 80,
-            parentSchema: schema19,
+            parentSchema: schema24,
             data: data0,
           };
           if (vErrors === null) {
@@ -767,7 +1229,7 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
             params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
             message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
             schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-            parentSchema: schema19,
+            parentSchema: schema24,
             data: data0,
           };
           if (vErrors === null) {
@@ -784,8 +1246,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema19.type,
-          parentSchema: schema19,
+          schema: schema24.type,
+          parentSchema: schema24,
           data: data0,
         };
         if (vErrors === null) {
@@ -919,8 +1381,8 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema18.type,
-      parentSchema: schema18,
+      schema: schema23.type,
+      parentSchema: schema23,
       data,
     };
     if (vErrors === null) {
@@ -930,10 +1392,10 @@ function validate11(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate11.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-const schema26 = {
+const schema31 = {
   description:
     'Criteria that must all be met. Each row: while its `when` holds (always, if omitted), its `require` must hold. Hit policy: collect.',
   type: 'object',
@@ -970,6 +1432,7 @@ const schema26 = {
               failCode: { $ref: '#/definitions/id', description: 'Reason code when not met.' },
             },
           },
+          cy: { $ref: '#/definitions/welshEligibilityTexts' },
           source: { $ref: '#/definitions/source' },
           note: { $ref: '#/definitions/longText' },
         },
@@ -978,14 +1441,14 @@ const schema26 = {
   },
   required: ['title', 'hitPolicy', 'inputs', 'rows'],
 };
-const schema29 = { type: 'array', maxItems: 10, items: { $ref: '#/definitions/input' } };
-const schema30 = {
+const schema34 = { type: 'array', maxItems: 10, items: { $ref: '#/definitions/input' } };
+const schema35 = {
   type: 'object',
   additionalProperties: false,
   required: ['fact'],
   properties: { fact: { $ref: '#/definitions/factPath' }, label: { $ref: '#/definitions/shortText' } },
 };
-const schema31 = {
+const schema36 = {
   type: 'string',
   pattern: '^[a-z][A-Za-z]*\\.[a-z][A-Za-z]*$',
   maxLength: 60,
@@ -993,7 +1456,7 @@ const schema31 = {
     'A fact from the Case (e.g. property.tenure, assessment.recommendedMeasures), or resolved.riskLevel (the higher of harm.riskLevel and the DASH band), resolved.worksCostAboveCap, or measure.id (in the measures table).',
 };
 const pattern6 = new RegExp('^[a-z][A-Za-z]*\\.[a-z][A-Za-z]*$', 'u');
-function validate17(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate19(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -1004,8 +1467,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'fact' },
         message: "must have required property '" + 'fact' + "'",
-        schema: schema30.required,
-        parentSchema: schema30,
+        schema: schema35.required,
+        parentSchema: schema35,
         data,
       };
       if (vErrors === null) {
@@ -1024,7 +1487,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema30,
+          parentSchema: schema35,
           data,
         };
         if (vErrors === null) {
@@ -1046,7 +1509,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 60 },
             message: 'must NOT have more than 60 characters',
             schema: 60,
-            parentSchema: schema31,
+            parentSchema: schema36,
             data: data0,
           };
           if (vErrors === null) {
@@ -1064,7 +1527,7 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
             params: { pattern: '^[a-z][A-Za-z]*\\.[a-z][A-Za-z]*$' },
             message: 'must match pattern "' + '^[a-z][A-Za-z]*\\.[a-z][A-Za-z]*$' + '"',
             schema: '^[a-z][A-Za-z]*\\.[a-z][A-Za-z]*$',
-            parentSchema: schema31,
+            parentSchema: schema36,
             data: data0,
           };
           if (vErrors === null) {
@@ -1081,8 +1544,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema31.type,
-          parentSchema: schema31,
+          schema: schema36.type,
+          parentSchema: schema36,
           data: data0,
         };
         if (vErrors === null) {
@@ -1158,8 +1621,8 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema30.type,
-      parentSchema: schema30,
+      schema: schema35.type,
+      parentSchema: schema35,
       data,
     };
     if (vErrors === null) {
@@ -1169,10 +1632,10 @@ function validate17(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-function validate16(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate18(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (Array.isArray(data)) {
@@ -1184,7 +1647,7 @@ function validate16(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 10 },
         message: 'must NOT have more than 10 items',
         schema: 10,
-        parentSchema: schema29,
+        parentSchema: schema34,
         data,
       };
       if (vErrors === null) {
@@ -1197,14 +1660,14 @@ function validate16(data, { instancePath = '', parentData, parentDataProperty, r
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
       if (
-        !validate17(data[i0], {
+        !validate19(data[i0], {
           instancePath: instancePath + '/' + i0,
           parentData: data,
           parentDataProperty: i0,
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+        vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
         errors = vErrors.length;
       }
     }
@@ -1215,8 +1678,8 @@ function validate16(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'array' },
       message: 'must be array',
-      schema: schema29.type,
-      parentSchema: schema29,
+      schema: schema34.type,
+      parentSchema: schema34,
       data,
     };
     if (vErrors === null) {
@@ -1226,17 +1689,17 @@ function validate16(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate16.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-const schema34 = {
+const schema39 = {
   type: 'object',
   description: 'Cells keyed by fact path; every cell must hold. An empty object matches every case.',
   maxProperties: 20,
   propertyNames: { $ref: '#/definitions/factPath' },
   additionalProperties: { $ref: '#/definitions/cell' },
 };
-const schema36 = {
+const schema41 = {
   description:
     'A cell: a value (equals), a list (any of), {"not": value or list}, {"min", "max"} (inclusive range), or {"includes": value} for a list fact such as assessment.recommendedMeasures.',
   anyOf: [
@@ -1269,8 +1732,8 @@ const schema36 = {
     },
   ],
 };
-const schema37 = { type: ['string', 'number', 'boolean'], maxLength: 80 };
-function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema42 = { type: ['string', 'number', 'boolean'], maxLength: 80 };
+function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -1281,10 +1744,10 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       instancePath,
       schemaPath: '#/definitions/scalar/type',
       keyword: 'type',
-      params: { type: schema37.type },
+      params: { type: schema42.type },
       message: 'must be string,number,boolean',
-      schema: schema37.type,
-      parentSchema: schema37,
+      schema: schema42.type,
+      parentSchema: schema42,
       data,
     };
     if (vErrors === null) {
@@ -1303,7 +1766,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 80 },
         message: 'must NOT have more than 80 characters',
         schema: 80,
-        parentSchema: schema37,
+        parentSchema: schema42,
         data,
       };
       if (vErrors === null) {
@@ -1327,7 +1790,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
           params: { limit: 60 },
           message: 'must NOT have more than 60 items',
           schema: 60,
-          parentSchema: schema36.anyOf[1],
+          parentSchema: schema41.anyOf[1],
           data,
         };
         if (vErrors === null) {
@@ -1345,7 +1808,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
           params: { limit: 1 },
           message: 'must NOT have fewer than 1 items',
           schema: 1,
-          parentSchema: schema36.anyOf[1],
+          parentSchema: schema41.anyOf[1],
           data,
         };
         if (vErrors === null) {
@@ -1367,10 +1830,10 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
             instancePath: instancePath + '/' + i0,
             schemaPath: '#/definitions/scalar/type',
             keyword: 'type',
-            params: { type: schema37.type },
+            params: { type: schema42.type },
             message: 'must be string,number,boolean',
-            schema: schema37.type,
-            parentSchema: schema37,
+            schema: schema42.type,
+            parentSchema: schema42,
             data: data0,
           };
           if (vErrors === null) {
@@ -1389,7 +1852,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
               params: { limit: 80 },
               message: 'must NOT have more than 80 characters',
               schema: 80,
-              parentSchema: schema37,
+              parentSchema: schema42,
               data: data0,
             };
             if (vErrors === null) {
@@ -1408,8 +1871,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'type',
         params: { type: 'array' },
         message: 'must be array',
-        schema: schema36.anyOf[1].type,
-        parentSchema: schema36.anyOf[1],
+        schema: schema41.anyOf[1].type,
+        parentSchema: schema41.anyOf[1],
         data,
       };
       if (vErrors === null) {
@@ -1431,8 +1894,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'required',
             params: { missingProperty: 'not' },
             message: "must have required property '" + 'not' + "'",
-            schema: schema36.anyOf[2].required,
-            parentSchema: schema36.anyOf[2],
+            schema: schema41.anyOf[2].required,
+            parentSchema: schema41.anyOf[2],
             data,
           };
           if (vErrors === null) {
@@ -1451,7 +1914,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
               params: { additionalProperty: key0 },
               message: 'must NOT have additional properties',
               schema: false,
-              parentSchema: schema36.anyOf[2],
+              parentSchema: schema41.anyOf[2],
               data,
             };
             if (vErrors === null) {
@@ -1476,10 +1939,10 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
               instancePath: instancePath + '/not',
               schemaPath: '#/definitions/scalar/type',
               keyword: 'type',
-              params: { type: schema37.type },
+              params: { type: schema42.type },
               message: 'must be string,number,boolean',
-              schema: schema37.type,
-              parentSchema: schema37,
+              schema: schema42.type,
+              parentSchema: schema42,
               data: data1,
             };
             if (vErrors === null) {
@@ -1498,7 +1961,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { limit: 80 },
                 message: 'must NOT have more than 80 characters',
                 schema: 80,
-                parentSchema: schema37,
+                parentSchema: schema42,
                 data: data1,
               };
               if (vErrors === null) {
@@ -1522,7 +1985,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { limit: 60 },
                   message: 'must NOT have more than 60 items',
                   schema: 60,
-                  parentSchema: schema36.anyOf[2].properties.not.anyOf[1],
+                  parentSchema: schema41.anyOf[2].properties.not.anyOf[1],
                   data: data1,
                 };
                 if (vErrors === null) {
@@ -1540,7 +2003,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { limit: 1 },
                   message: 'must NOT have fewer than 1 items',
                   schema: 1,
-                  parentSchema: schema36.anyOf[2].properties.not.anyOf[1],
+                  parentSchema: schema41.anyOf[2].properties.not.anyOf[1],
                   data: data1,
                 };
                 if (vErrors === null) {
@@ -1562,10 +2025,10 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                     instancePath: instancePath + '/not/' + i1,
                     schemaPath: '#/definitions/scalar/type',
                     keyword: 'type',
-                    params: { type: schema37.type },
+                    params: { type: schema42.type },
                     message: 'must be string,number,boolean',
-                    schema: schema37.type,
-                    parentSchema: schema37,
+                    schema: schema42.type,
+                    parentSchema: schema42,
                     data: data2,
                   };
                   if (vErrors === null) {
@@ -1584,7 +2047,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { limit: 80 },
                       message: 'must NOT have more than 80 characters',
                       schema: 80,
-                      parentSchema: schema37,
+                      parentSchema: schema42,
                       data: data2,
                     };
                     if (vErrors === null) {
@@ -1603,8 +2066,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'array' },
                 message: 'must be array',
-                schema: schema36.anyOf[2].properties.not.anyOf[1].type,
-                parentSchema: schema36.anyOf[2].properties.not.anyOf[1],
+                schema: schema41.anyOf[2].properties.not.anyOf[1].type,
+                parentSchema: schema41.anyOf[2].properties.not.anyOf[1],
                 data: data1,
               };
               if (vErrors === null) {
@@ -1624,8 +2087,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'anyOf',
               params: {},
               message: 'must match a schema in anyOf',
-              schema: schema36.anyOf[2].properties.not.anyOf,
-              parentSchema: schema36.anyOf[2].properties.not,
+              schema: schema41.anyOf[2].properties.not.anyOf,
+              parentSchema: schema41.anyOf[2].properties.not,
               data: data1,
             };
             if (vErrors === null) {
@@ -1652,8 +2115,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'object' },
           message: 'must be object',
-          schema: schema36.anyOf[2].type,
-          parentSchema: schema36.anyOf[2],
+          schema: schema41.anyOf[2].type,
+          parentSchema: schema41.anyOf[2],
           data,
         };
         if (vErrors === null) {
@@ -1676,7 +2139,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
               params: { limit: 1 },
               message: 'must NOT have fewer than 1 properties',
               schema: 1,
-              parentSchema: schema36.anyOf[3],
+              parentSchema: schema41.anyOf[3],
               data,
             };
             if (vErrors === null) {
@@ -1695,7 +2158,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                 params: { additionalProperty: key1 },
                 message: 'must NOT have additional properties',
                 schema: false,
-                parentSchema: schema36.anyOf[3],
+                parentSchema: schema41.anyOf[3],
                 data,
               };
               if (vErrors === null) {
@@ -1715,8 +2178,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'number' },
                 message: 'must be number',
-                schema: schema36.anyOf[3].properties.min.type,
-                parentSchema: schema36.anyOf[3].properties.min,
+                schema: schema41.anyOf[3].properties.min.type,
+                parentSchema: schema41.anyOf[3].properties.min,
                 data: data3,
               };
               if (vErrors === null) {
@@ -1736,8 +2199,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'type',
                 params: { type: 'number' },
                 message: 'must be number',
-                schema: schema36.anyOf[3].properties.max.type,
-                parentSchema: schema36.anyOf[3].properties.max,
+                schema: schema41.anyOf[3].properties.max.type,
+                parentSchema: schema41.anyOf[3].properties.max,
                 data: data4,
               };
               if (vErrors === null) {
@@ -1755,8 +2218,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
             keyword: 'type',
             params: { type: 'object' },
             message: 'must be object',
-            schema: schema36.anyOf[3].type,
-            parentSchema: schema36.anyOf[3],
+            schema: schema41.anyOf[3].type,
+            parentSchema: schema41.anyOf[3],
             data,
           };
           if (vErrors === null) {
@@ -1778,8 +2241,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'required',
                 params: { missingProperty: 'includes' },
                 message: "must have required property '" + 'includes' + "'",
-                schema: schema36.anyOf[4].required,
-                parentSchema: schema36.anyOf[4],
+                schema: schema41.anyOf[4].required,
+                parentSchema: schema41.anyOf[4],
                 data,
               };
               if (vErrors === null) {
@@ -1798,7 +2261,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { additionalProperty: key2 },
                   message: 'must NOT have additional properties',
                   schema: false,
-                  parentSchema: schema36.anyOf[4],
+                  parentSchema: schema41.anyOf[4],
                   data,
                 };
                 if (vErrors === null) {
@@ -1820,10 +2283,10 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                   instancePath: instancePath + '/includes',
                   schemaPath: '#/definitions/scalar/type',
                   keyword: 'type',
-                  params: { type: schema37.type },
+                  params: { type: schema42.type },
                   message: 'must be string,number,boolean',
-                  schema: schema37.type,
-                  parentSchema: schema37,
+                  schema: schema42.type,
+                  parentSchema: schema42,
                   data: data5,
                 };
                 if (vErrors === null) {
@@ -1842,7 +2305,7 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { limit: 80 },
                     message: 'must NOT have more than 80 characters',
                     schema: 80,
-                    parentSchema: schema37,
+                    parentSchema: schema42,
                     data: data5,
                   };
                   if (vErrors === null) {
@@ -1861,8 +2324,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema36.anyOf[4].type,
-              parentSchema: schema36.anyOf[4],
+              schema: schema41.anyOf[4].type,
+              parentSchema: schema41.anyOf[4],
               data,
             };
             if (vErrors === null) {
@@ -1885,8 +2348,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'anyOf',
       params: {},
       message: 'must match a schema in anyOf',
-      schema: schema36.anyOf,
-      parentSchema: schema36,
+      schema: schema41.anyOf,
+      parentSchema: schema41,
       data,
     };
     if (vErrors === null) {
@@ -1905,10 +2368,10 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
   }
-  validate21.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-function validate20(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate22(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -1920,7 +2383,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
         params: { limit: 20 },
         message: 'must NOT have more than 20 properties',
         schema: 20,
-        parentSchema: schema34,
+        parentSchema: schema39,
         data,
       };
       if (vErrors === null) {
@@ -1941,7 +2404,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 60 },
             message: 'must NOT have more than 60 characters',
             schema: 60,
-            parentSchema: schema31,
+            parentSchema: schema36,
             data: key0,
             propertyName: key0,
           };
@@ -1960,7 +2423,7 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
             params: { pattern: '^[a-z][A-Za-z]*\\.[a-z][A-Za-z]*$' },
             message: 'must match pattern "' + '^[a-z][A-Za-z]*\\.[a-z][A-Za-z]*$' + '"',
             schema: '^[a-z][A-Za-z]*\\.[a-z][A-Za-z]*$',
-            parentSchema: schema31,
+            parentSchema: schema36,
             data: key0,
             propertyName: key0,
           };
@@ -1978,8 +2441,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
-          schema: schema31.type,
-          parentSchema: schema31,
+          schema: schema36.type,
+          parentSchema: schema36,
           data: key0,
           propertyName: key0,
         };
@@ -1998,8 +2461,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'propertyNames',
           params: { propertyName: key0 },
           message: 'property name must be valid',
-          schema: schema34.propertyNames,
-          parentSchema: schema34,
+          schema: schema39.propertyNames,
+          parentSchema: schema39,
           data,
         };
         if (vErrors === null) {
@@ -2012,14 +2475,14 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
     }
     for (const key1 in data) {
       if (
-        !validate21(data[key1], {
+        !validate23(data[key1], {
           instancePath: instancePath + '/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'),
           parentData: data,
           parentDataProperty: key1,
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
         errors = vErrors.length;
       }
     }
@@ -2030,8 +2493,8 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema34.type,
-      parentSchema: schema34,
+      schema: schema39.type,
+      parentSchema: schema39,
       data,
     };
     if (vErrors === null) {
@@ -2041,10 +2504,185 @@ function validate20(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-function validate15(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema50 = {
+  description:
+    "The row's Welsh texts, keyed by the English field of `then` each translates (criterion), and whether the council has reviewed them. A translation, never policy: it says what the English says.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['reviewed'],
+  minProperties: 2,
+  properties: {
+    criterion: { $ref: '#/definitions/longText' },
+    reviewed: {
+      type: 'boolean',
+      description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+    },
+  },
+};
+function validate27(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (Object.keys(data).length < 2) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 2 },
+        message: 'must NOT have fewer than 2 properties',
+        schema: 2,
+        parentSchema: schema50,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.reviewed === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'reviewed' },
+        message: "must have required property '" + 'reviewed' + "'",
+        schema: schema50.required,
+        parentSchema: schema50,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'criterion' || key0 === 'reviewed')) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema50,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.criterion !== undefined) {
+      let data0 = data.criterion;
+      if (typeof data0 === 'string') {
+        if (func3(data0) > 2000) {
+          const err3 = {
+            instancePath: instancePath + '/criterion',
+            schemaPath: '#/definitions/longText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 2000 },
+            message: 'must NOT have more than 2000 characters',
+            schema: 2000,
+            parentSchema: schema15,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err4 = {
+            instancePath: instancePath + '/criterion',
+            schemaPath: '#/definitions/longText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema15,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = {
+          instancePath: instancePath + '/criterion',
+          schemaPath: '#/definitions/longText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.type,
+          parentSchema: schema15,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.reviewed !== undefined) {
+      let data1 = data.reviewed;
+      if (typeof data1 !== 'boolean') {
+        const err6 = {
+          instancePath: instancePath + '/reviewed',
+          schemaPath: '#/properties/reviewed/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema50.properties.reviewed.type,
+          parentSchema: schema50.properties.reviewed,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema50.type,
+      parentSchema: schema50,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+function validate17(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -2055,8 +2693,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'title' },
         message: "must have required property '" + 'title' + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -2073,8 +2711,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'hitPolicy' },
         message: "must have required property '" + 'hitPolicy' + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -2091,8 +2729,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'inputs' },
         message: "must have required property '" + 'inputs' + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -2109,8 +2747,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'rows' },
         message: "must have required property '" + 'rows' + "'",
-        schema: schema26.required,
-        parentSchema: schema26,
+        schema: schema31.required,
+        parentSchema: schema31,
         data,
       };
       if (vErrors === null) {
@@ -2135,7 +2773,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema26,
+          parentSchema: schema31,
           data,
         };
         if (vErrors === null) {
@@ -2272,7 +2910,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           params: { allowedValue: 'collect' },
           message: 'must be equal to constant',
           schema: 'collect',
-          parentSchema: schema26.properties.hitPolicy,
+          parentSchema: schema31.properties.hitPolicy,
           data: data2,
         };
         if (vErrors === null) {
@@ -2285,14 +2923,14 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputs !== undefined) {
       if (
-        !validate16(data.inputs, {
+        !validate18(data.inputs, {
           instancePath: instancePath + '/inputs',
           parentData: data,
           parentDataProperty: 'inputs',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
     }
@@ -2307,7 +2945,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
             params: { limit: 100 },
             message: 'must NOT have more than 100 items',
             schema: 100,
-            parentSchema: schema26.properties.rows,
+            parentSchema: schema31.properties.rows,
             data: data4,
           };
           if (vErrors === null) {
@@ -2328,8 +2966,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'required',
                 params: { missingProperty: 'id' },
                 message: "must have required property '" + 'id' + "'",
-                schema: schema26.properties.rows.items.required,
-                parentSchema: schema26.properties.rows.items,
+                schema: schema31.properties.rows.items.required,
+                parentSchema: schema31.properties.rows.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -2346,8 +2984,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'required',
                 params: { missingProperty: 'require' },
                 message: "must have required property '" + 'require' + "'",
-                schema: schema26.properties.rows.items.required,
-                parentSchema: schema26.properties.rows.items,
+                schema: schema31.properties.rows.items.required,
+                parentSchema: schema31.properties.rows.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -2364,8 +3002,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'required',
                 params: { missingProperty: 'then' },
                 message: "must have required property '" + 'then' + "'",
-                schema: schema26.properties.rows.items.required,
-                parentSchema: schema26.properties.rows.items,
+                schema: schema31.properties.rows.items.required,
+                parentSchema: schema31.properties.rows.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -2382,8 +3020,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'required',
                 params: { missingProperty: 'source' },
                 message: "must have required property '" + 'source' + "'",
-                schema: schema26.properties.rows.items.required,
-                parentSchema: schema26.properties.rows.items,
+                schema: schema31.properties.rows.items.required,
+                parentSchema: schema31.properties.rows.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -2399,6 +3037,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 key1 === 'when' ||
                 key1 === 'require' ||
                 key1 === 'then' ||
+                key1 === 'cy' ||
                 key1 === 'source' ||
                 key1 === 'note'
               )) {
@@ -2409,7 +3048,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { additionalProperty: key1 },
                   message: 'must NOT have additional properties',
                   schema: false,
-                  parentSchema: schema26.properties.rows.items,
+                  parentSchema: schema31.properties.rows.items,
                   data: data5,
                 };
                 if (vErrors === null) {
@@ -2431,7 +3070,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { limit: 80 },
                     message: 'must NOT have more than 80 characters',
                     schema: 80,
-                    parentSchema: schema19,
+                    parentSchema: schema24,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -2449,7 +3088,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
                     message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
                     schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                    parentSchema: schema19,
+                    parentSchema: schema24,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -2466,8 +3105,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema19.type,
-                  parentSchema: schema19,
+                  schema: schema24.type,
+                  parentSchema: schema24,
                   data: data6,
                 };
                 if (vErrors === null) {
@@ -2480,27 +3119,27 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
             }
             if (data5.when !== undefined) {
               if (
-                !validate20(data5.when, {
+                !validate22(data5.when, {
                   instancePath: instancePath + '/rows/' + i0 + '/when',
                   parentData: data5,
                   parentDataProperty: 'when',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
                 errors = vErrors.length;
               }
             }
             if (data5.require !== undefined) {
               if (
-                !validate20(data5.require, {
+                !validate22(data5.require, {
                   instancePath: instancePath + '/rows/' + i0 + '/require',
                   parentData: data5,
                   parentDataProperty: 'require',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
                 errors = vErrors.length;
               }
             }
@@ -2514,8 +3153,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'required',
                     params: { missingProperty: 'criterion' },
                     message: "must have required property '" + 'criterion' + "'",
-                    schema: schema26.properties.rows.items.properties.then.required,
-                    parentSchema: schema26.properties.rows.items.properties.then,
+                    schema: schema31.properties.rows.items.properties.then.required,
+                    parentSchema: schema31.properties.rows.items.properties.then,
                     data: data9,
                   };
                   if (vErrors === null) {
@@ -2532,8 +3171,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'required',
                     params: { missingProperty: 'failCode' },
                     message: "must have required property '" + 'failCode' + "'",
-                    schema: schema26.properties.rows.items.properties.then.required,
-                    parentSchema: schema26.properties.rows.items.properties.then,
+                    schema: schema31.properties.rows.items.properties.then.required,
+                    parentSchema: schema31.properties.rows.items.properties.then,
                     data: data9,
                   };
                   if (vErrors === null) {
@@ -2552,7 +3191,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { additionalProperty: key2 },
                       message: 'must NOT have additional properties',
                       schema: false,
-                      parentSchema: schema26.properties.rows.items.properties.then,
+                      parentSchema: schema31.properties.rows.items.properties.then,
                       data: data9,
                     };
                     if (vErrors === null) {
@@ -2632,7 +3271,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                         params: { limit: 80 },
                         message: 'must NOT have more than 80 characters',
                         schema: 80,
-                        parentSchema: schema19,
+                        parentSchema: schema24,
                         data: data11,
                       };
                       if (vErrors === null) {
@@ -2650,7 +3289,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                         params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
                         message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
                         schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                        parentSchema: schema19,
+                        parentSchema: schema24,
                         data: data11,
                       };
                       if (vErrors === null) {
@@ -2667,8 +3306,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                       keyword: 'type',
                       params: { type: 'string' },
                       message: 'must be string',
-                      schema: schema19.type,
-                      parentSchema: schema19,
+                      schema: schema24.type,
+                      parentSchema: schema24,
                       data: data11,
                     };
                     if (vErrors === null) {
@@ -2690,7 +3329,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                         params: { limit: 80 },
                         message: 'must NOT have more than 80 characters',
                         schema: 80,
-                        parentSchema: schema19,
+                        parentSchema: schema24,
                         data: data12,
                       };
                       if (vErrors === null) {
@@ -2708,7 +3347,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                         params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
                         message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
                         schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                        parentSchema: schema19,
+                        parentSchema: schema24,
                         data: data12,
                       };
                       if (vErrors === null) {
@@ -2725,8 +3364,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                       keyword: 'type',
                       params: { type: 'string' },
                       message: 'must be string',
-                      schema: schema19.type,
-                      parentSchema: schema19,
+                      schema: schema24.type,
+                      parentSchema: schema24,
                       data: data12,
                     };
                     if (vErrors === null) {
@@ -2744,8 +3383,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'object' },
                   message: 'must be object',
-                  schema: schema26.properties.rows.items.properties.then.type,
-                  parentSchema: schema26.properties.rows.items.properties.then,
+                  schema: schema31.properties.rows.items.properties.then.type,
+                  parentSchema: schema31.properties.rows.items.properties.then,
                   data: data9,
                 };
                 if (vErrors === null) {
@@ -2756,23 +3395,36 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data5.cy !== undefined) {
+              if (
+                !validate27(data5.cy, {
+                  instancePath: instancePath + '/rows/' + i0 + '/cy',
+                  parentData: data5,
+                  parentDataProperty: 'cy',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+                errors = vErrors.length;
+              }
+            }
             if (data5.source !== undefined) {
               if (
-                !validate11(data5.source, {
+                !validate13(data5.source, {
                   instancePath: instancePath + '/rows/' + i0 + '/source',
                   parentData: data5,
                   parentDataProperty: 'source',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
                 errors = vErrors.length;
               }
             }
             if (data5.note !== undefined) {
-              let data14 = data5.note;
-              if (typeof data14 === 'string') {
-                if (func3(data14) > 2000) {
+              let data15 = data5.note;
+              if (typeof data15 === 'string') {
+                if (func3(data15) > 2000) {
                   const err34 = {
                     instancePath: instancePath + '/rows/' + i0 + '/note',
                     schemaPath: '#/definitions/longText/maxLength',
@@ -2781,7 +3433,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have more than 2000 characters',
                     schema: 2000,
                     parentSchema: schema15,
-                    data: data14,
+                    data: data15,
                   };
                   if (vErrors === null) {
                     vErrors = [err34];
@@ -2790,7 +3442,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func3(data14) < 1) {
+                if (func3(data15) < 1) {
                   const err35 = {
                     instancePath: instancePath + '/rows/' + i0 + '/note',
                     schemaPath: '#/definitions/longText/minLength',
@@ -2799,7 +3451,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema15,
-                    data: data14,
+                    data: data15,
                   };
                   if (vErrors === null) {
                     vErrors = [err35];
@@ -2817,7 +3469,7 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema15.type,
                   parentSchema: schema15,
-                  data: data14,
+                  data: data15,
                 };
                 if (vErrors === null) {
                   vErrors = [err36];
@@ -2834,8 +3486,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema26.properties.rows.items.type,
-              parentSchema: schema26.properties.rows.items,
+              schema: schema31.properties.rows.items.type,
+              parentSchema: schema31.properties.rows.items,
               data: data5,
             };
             if (vErrors === null) {
@@ -2853,8 +3505,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema26.properties.rows.type,
-          parentSchema: schema26.properties.rows,
+          schema: schema31.properties.rows.type,
+          parentSchema: schema31.properties.rows,
           data: data4,
         };
         if (vErrors === null) {
@@ -2872,8 +3524,8 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema26.type,
-      parentSchema: schema26,
+      schema: schema31.type,
+      parentSchema: schema31,
       data,
     };
     if (vErrors === null) {
@@ -2883,10 +3535,10 @@ function validate15(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate15.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-const schema46 = {
+const schema53 = {
   description:
     'Who may refer. accepted: true: the document includes this case. false: the document excludes it (the case is ineligible). "open": the document addresses the matter with a list that leaves this case out, without excluding it (the outcome is unknown until the council says). "not-stated": the document sets no condition on this fact, so it does not decide the outcome; the decision says so, citing the row\'s source.',
   type: 'object',
@@ -2920,6 +3572,7 @@ const schema46 = {
               text: { $ref: '#/definitions/longText' },
             },
           },
+          cy: { $ref: '#/definitions/welshTexts' },
           source: { $ref: '#/definitions/source' },
           note: { $ref: '#/definitions/longText' },
         },
@@ -2928,19 +3581,34 @@ const schema46 = {
   },
   required: ['title', 'hitPolicy', 'inputs', 'rows'],
 };
-function validate27(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema59 = {
+  description:
+    "The row's Welsh texts, keyed by the English field of `then` each translates (text), and whether the council has reviewed them. A translation, never policy: it says what the English says.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['reviewed'],
+  minProperties: 2,
+  properties: {
+    text: { $ref: '#/definitions/longText' },
+    reviewed: {
+      type: 'boolean',
+      description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+    },
+  },
+};
+function validate34(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.title === undefined) {
+    if (Object.keys(data).length < 2) {
       const err0 = {
         instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: "must have required property '" + 'title' + "'",
-        schema: schema46.required,
-        parentSchema: schema46,
+        schemaPath: '#/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 2 },
+        message: 'must NOT have fewer than 2 properties',
+        schema: 2,
+        parentSchema: schema59,
         data,
       };
       if (vErrors === null) {
@@ -2950,15 +3618,15 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.hitPolicy === undefined) {
+    if (data.reviewed === undefined) {
       const err1 = {
         instancePath,
         schemaPath: '#/required',
         keyword: 'required',
-        params: { missingProperty: 'hitPolicy' },
-        message: "must have required property '" + 'hitPolicy' + "'",
-        schema: schema46.required,
-        parentSchema: schema46,
+        params: { missingProperty: 'reviewed' },
+        message: "must have required property '" + 'reviewed' + "'",
+        schema: schema59.required,
+        parentSchema: schema59,
         data,
       };
       if (vErrors === null) {
@@ -2968,868 +3636,127 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.inputs === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'inputs' },
-        message: "must have required property '" + 'inputs' + "'",
-        schema: schema46.required,
-        parentSchema: schema46,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.rows === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'rows' },
-        message: "must have required property '" + 'rows' + "'",
-        schema: schema46.required,
-        parentSchema: schema46,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
     for (const key0 in data) {
-      if (!(
-        key0 === 'title' ||
-        key0 === 'description' ||
-        key0 === 'hitPolicy' ||
-        key0 === 'inputs' ||
-        key0 === 'rows'
-      )) {
-        const err4 = {
+      if (!(key0 === 'text' || key0 === 'reviewed')) {
+        const err2 = {
           instancePath,
           schemaPath: '#/additionalProperties',
           keyword: 'additionalProperties',
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema46,
+          parentSchema: schema59,
           data,
         };
         if (vErrors === null) {
-          vErrors = [err4];
+          vErrors = [err2];
         } else {
-          vErrors.push(err4);
+          vErrors.push(err2);
         }
         errors++;
       }
     }
-    if (data.title !== undefined) {
-      let data0 = data.title;
+    if (data.text !== undefined) {
+      let data0 = data.text;
       if (typeof data0 === 'string') {
-        if (func3(data0) > 200) {
-          const err5 = {
-            instancePath: instancePath + '/title',
-            schemaPath: '#/definitions/shortText/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 200 },
-            message: 'must NOT have more than 200 characters',
-            schema: 200,
-            parentSchema: schema12,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err6 = {
-            instancePath: instancePath + '/title',
-            schemaPath: '#/definitions/shortText/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema12,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = {
-          instancePath: instancePath + '/title',
-          schemaPath: '#/definitions/shortText/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema12.type,
-          parentSchema: schema12,
-          data: data0,
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== undefined) {
-      let data1 = data.description;
-      if (typeof data1 === 'string') {
-        if (func3(data1) > 2000) {
-          const err8 = {
-            instancePath: instancePath + '/description',
+        if (func3(data0) > 2000) {
+          const err3 = {
+            instancePath: instancePath + '/text',
             schemaPath: '#/definitions/longText/maxLength',
             keyword: 'maxLength',
             params: { limit: 2000 },
             message: 'must NOT have more than 2000 characters',
             schema: 2000,
             parentSchema: schema15,
-            data: data1,
+            data: data0,
           };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err3];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err3);
           }
           errors++;
         }
-        if (func3(data1) < 1) {
-          const err9 = {
-            instancePath: instancePath + '/description',
+        if (func3(data0) < 1) {
+          const err4 = {
+            instancePath: instancePath + '/text',
             schemaPath: '#/definitions/longText/minLength',
             keyword: 'minLength',
             params: { limit: 1 },
             message: 'must NOT have fewer than 1 characters',
             schema: 1,
             parentSchema: schema15,
-            data: data1,
+            data: data0,
           };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err4];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err4);
           }
           errors++;
         }
       } else {
-        const err10 = {
-          instancePath: instancePath + '/description',
+        const err5 = {
+          instancePath: instancePath + '/text',
           schemaPath: '#/definitions/longText/type',
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
           schema: schema15.type,
           parentSchema: schema15,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.reviewed !== undefined) {
+      let data1 = data.reviewed;
+      if (typeof data1 !== 'boolean') {
+        const err6 = {
+          instancePath: instancePath + '/reviewed',
+          schemaPath: '#/properties/reviewed/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema59.properties.reviewed.type,
+          parentSchema: schema59.properties.reviewed,
           data: data1,
         };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err6];
         } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.hitPolicy !== undefined) {
-      let data2 = data.hitPolicy;
-      if (!(data2 === 'first' || data2 === 'unique')) {
-        const err11 = {
-          instancePath: instancePath + '/hitPolicy',
-          schemaPath: '#/properties/hitPolicy/enum',
-          keyword: 'enum',
-          params: { allowedValues: schema46.properties.hitPolicy.enum },
-          message: 'must be equal to one of the allowed values',
-          schema: schema46.properties.hitPolicy.enum,
-          parentSchema: schema46.properties.hitPolicy,
-          data: data2,
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.inputs !== undefined) {
-      if (
-        !validate16(data.inputs, {
-          instancePath: instancePath + '/inputs',
-          parentData: data,
-          parentDataProperty: 'inputs',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.rows !== undefined) {
-      let data4 = data.rows;
-      if (Array.isArray(data4)) {
-        if (data4.length > 100) {
-          const err12 = {
-            instancePath: instancePath + '/rows',
-            schemaPath: '#/properties/rows/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 100 },
-            message: 'must NOT have more than 100 items',
-            schema: 100,
-            parentSchema: schema46.properties.rows,
-            data: data4,
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data5 = data4[i0];
-          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-            if (data5.id === undefined) {
-              const err13 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'id' },
-                message: "must have required property '" + 'id' + "'",
-                schema: schema46.properties.rows.items.required,
-                parentSchema: schema46.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-            if (data5.when === undefined) {
-              const err14 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'when' },
-                message: "must have required property '" + 'when' + "'",
-                schema: schema46.properties.rows.items.required,
-                parentSchema: schema46.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (data5.then === undefined) {
-              const err15 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'then' },
-                message: "must have required property '" + 'then' + "'",
-                schema: schema46.properties.rows.items.required,
-                parentSchema: schema46.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (data5.source === undefined) {
-              const err16 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'source' },
-                message: "must have required property '" + 'source' + "'",
-                schema: schema46.properties.rows.items.required,
-                parentSchema: schema46.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-            for (const key1 in data5) {
-              if (!(
-                key1 === 'id' ||
-                key1 === 'when' ||
-                key1 === 'then' ||
-                key1 === 'source' ||
-                key1 === 'note'
-              )) {
-                const err17 = {
-                  instancePath: instancePath + '/rows/' + i0,
-                  schemaPath: '#/properties/rows/items/additionalProperties',
-                  keyword: 'additionalProperties',
-                  params: { additionalProperty: key1 },
-                  message: 'must NOT have additional properties',
-                  schema: false,
-                  parentSchema: schema46.properties.rows.items,
-                  data: data5,
-                };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data5.id !== undefined) {
-              let data6 = data5.id;
-              if (typeof data6 === 'string') {
-                if (func3(data6) > 80) {
-                  const err18 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/id',
-                    schemaPath: '#/definitions/id/maxLength',
-                    keyword: 'maxLength',
-                    params: { limit: 80 },
-                    message: 'must NOT have more than 80 characters',
-                    schema: 80,
-                    parentSchema: schema19,
-                    data: data6,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-                if (!pattern4.test(data6)) {
-                  const err19 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/id',
-                    schemaPath: '#/definitions/id/pattern',
-                    keyword: 'pattern',
-                    params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-                    message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
-                    schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                    parentSchema: schema19,
-                    data: data6,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-              } else {
-                const err20 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/id',
-                  schemaPath: '#/definitions/id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema19.type,
-                  parentSchema: schema19,
-                  data: data6,
-                };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data5.when !== undefined) {
-              if (
-                !validate20(data5.when, {
-                  instancePath: instancePath + '/rows/' + i0 + '/when',
-                  parentData: data5,
-                  parentDataProperty: 'when',
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data5.then !== undefined) {
-              let data8 = data5.then;
-              if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-                if (data8.accepted === undefined) {
-                  const err21 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'accepted' },
-                    message: "must have required property '" + 'accepted' + "'",
-                    schema: schema46.properties.rows.items.properties.then.required,
-                    parentSchema: schema46.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-                if (data8.code === undefined) {
-                  const err22 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'code' },
-                    message: "must have required property '" + 'code' + "'",
-                    schema: schema46.properties.rows.items.properties.then.required,
-                    parentSchema: schema46.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  } else {
-                    vErrors.push(err22);
-                  }
-                  errors++;
-                }
-                if (data8.text === undefined) {
-                  const err23 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'text' },
-                    message: "must have required property '" + 'text' + "'",
-                    schema: schema46.properties.rows.items.properties.then.required,
-                    parentSchema: schema46.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-                for (const key2 in data8) {
-                  if (!(key2 === 'accepted' || key2 === 'code' || key2 === 'text')) {
-                    const err24 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then',
-                      schemaPath: '#/properties/rows/items/properties/then/additionalProperties',
-                      keyword: 'additionalProperties',
-                      params: { additionalProperty: key2 },
-                      message: 'must NOT have additional properties',
-                      schema: false,
-                      parentSchema: schema46.properties.rows.items.properties.then,
-                      data: data8,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err24];
-                    } else {
-                      vErrors.push(err24);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.accepted !== undefined) {
-                  let data9 = data8.accepted;
-                  if (!(data9 === true || data9 === false || data9 === 'open' || data9 === 'not-stated')) {
-                    const err25 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/accepted',
-                      schemaPath: '#/properties/rows/items/properties/then/properties/accepted/enum',
-                      keyword: 'enum',
-                      params: {
-                        allowedValues:
-                          schema46.properties.rows.items.properties.then.properties.accepted.enum,
-                      },
-                      message: 'must be equal to one of the allowed values',
-                      schema: schema46.properties.rows.items.properties.then.properties.accepted.enum,
-                      parentSchema: schema46.properties.rows.items.properties.then.properties.accepted,
-                      data: data9,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err25];
-                    } else {
-                      vErrors.push(err25);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.code !== undefined) {
-                  let data10 = data8.code;
-                  if (typeof data10 === 'string') {
-                    if (func3(data10) > 80) {
-                      const err26 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/code',
-                        schemaPath: '#/definitions/id/maxLength',
-                        keyword: 'maxLength',
-                        params: { limit: 80 },
-                        message: 'must NOT have more than 80 characters',
-                        schema: 80,
-                        parentSchema: schema19,
-                        data: data10,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err26];
-                      } else {
-                        vErrors.push(err26);
-                      }
-                      errors++;
-                    }
-                    if (!pattern4.test(data10)) {
-                      const err27 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/code',
-                        schemaPath: '#/definitions/id/pattern',
-                        keyword: 'pattern',
-                        params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-                        message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
-                        schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                        parentSchema: schema19,
-                        data: data10,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err27];
-                      } else {
-                        vErrors.push(err27);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err28 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/code',
-                      schemaPath: '#/definitions/id/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema19.type,
-                      parentSchema: schema19,
-                      data: data10,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err28];
-                    } else {
-                      vErrors.push(err28);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.text !== undefined) {
-                  let data11 = data8.text;
-                  if (typeof data11 === 'string') {
-                    if (func3(data11) > 2000) {
-                      const err29 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                        schemaPath: '#/definitions/longText/maxLength',
-                        keyword: 'maxLength',
-                        params: { limit: 2000 },
-                        message: 'must NOT have more than 2000 characters',
-                        schema: 2000,
-                        parentSchema: schema15,
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err29];
-                      } else {
-                        vErrors.push(err29);
-                      }
-                      errors++;
-                    }
-                    if (func3(data11) < 1) {
-                      const err30 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                        schemaPath: '#/definitions/longText/minLength',
-                        keyword: 'minLength',
-                        params: { limit: 1 },
-                        message: 'must NOT have fewer than 1 characters',
-                        schema: 1,
-                        parentSchema: schema15,
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err30];
-                      } else {
-                        vErrors.push(err30);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err31 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                      schemaPath: '#/definitions/longText/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema15.type,
-                      parentSchema: schema15,
-                      data: data11,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err31];
-                    } else {
-                      vErrors.push(err31);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err32 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/then',
-                  schemaPath: '#/properties/rows/items/properties/then/type',
-                  keyword: 'type',
-                  params: { type: 'object' },
-                  message: 'must be object',
-                  schema: schema46.properties.rows.items.properties.then.type,
-                  parentSchema: schema46.properties.rows.items.properties.then,
-                  data: data8,
-                };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-            }
-            if (data5.source !== undefined) {
-              if (
-                !validate11(data5.source, {
-                  instancePath: instancePath + '/rows/' + i0 + '/source',
-                  parentData: data5,
-                  parentDataProperty: 'source',
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data5.note !== undefined) {
-              let data13 = data5.note;
-              if (typeof data13 === 'string') {
-                if (func3(data13) > 2000) {
-                  const err33 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/note',
-                    schemaPath: '#/definitions/longText/maxLength',
-                    keyword: 'maxLength',
-                    params: { limit: 2000 },
-                    message: 'must NOT have more than 2000 characters',
-                    schema: 2000,
-                    parentSchema: schema15,
-                    data: data13,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err33];
-                  } else {
-                    vErrors.push(err33);
-                  }
-                  errors++;
-                }
-                if (func3(data13) < 1) {
-                  const err34 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/note',
-                    schemaPath: '#/definitions/longText/minLength',
-                    keyword: 'minLength',
-                    params: { limit: 1 },
-                    message: 'must NOT have fewer than 1 characters',
-                    schema: 1,
-                    parentSchema: schema15,
-                    data: data13,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err34];
-                  } else {
-                    vErrors.push(err34);
-                  }
-                  errors++;
-                }
-              } else {
-                const err35 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/note',
-                  schemaPath: '#/definitions/longText/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema15.type,
-                  parentSchema: schema15,
-                  data: data13,
-                };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err36 = {
-              instancePath: instancePath + '/rows/' + i0,
-              schemaPath: '#/properties/rows/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-              schema: schema46.properties.rows.items.type,
-              parentSchema: schema46.properties.rows.items,
-              data: data5,
-            };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err37 = {
-          instancePath: instancePath + '/rows',
-          schemaPath: '#/properties/rows/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-          schema: schema46.properties.rows.type,
-          parentSchema: schema46.properties.rows,
-          data: data4,
-        };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
+          vErrors.push(err6);
         }
         errors++;
       }
     }
   } else {
-    const err38 = {
+    const err7 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema46.type,
-      parentSchema: schema46,
+      schema: schema59.type,
+      parentSchema: schema59,
       data,
     };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err7];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err7);
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate34.errors = vErrors;
   return errors === 0;
 }
-const schema53 = {
-  description: 'Which tenures are covered, who funds, who fits, and whether the landlord must agree.',
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    title: { $ref: '#/definitions/shortText' },
-    description: { $ref: '#/definitions/longText' },
-    hitPolicy: { enum: ['first', 'unique'] },
-    inputs: { $ref: '#/definitions/inputs' },
-    rows: {
-      type: 'array',
-      maxItems: 100,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'when', 'then', 'source'],
-        properties: {
-          id: { $ref: '#/definitions/id' },
-          when: { $ref: '#/definitions/conditions' },
-          then: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['covered', 'funder', 'landlordPermission', 'code', 'text'],
-            properties: {
-              covered: {
-                enum: [true, false, 'open', 'not-stated'],
-                description:
-                  'true: the document includes this case. false: the document excludes it (the case is ineligible). "open": the document addresses the matter with a list that leaves this case out, without excluding it (the outcome is unknown until the council says). "not-stated": the document sets no condition on this fact, so it does not decide the outcome; the decision says so, citing the row\'s source.',
-              },
-              funder: { $ref: '#/definitions/funder' },
-              landlordPermission: {
-                enum: ['required', 'not-required', 'not-stated'],
-                description:
-                  'Whether the landlord must agree to the works: "not-stated" where the document does not say (it then never blocks a case).',
-              },
-              referToLandlord: {
-                type: 'boolean',
-                description: 'The landlord delivers the works itself (e.g. its own sanctuary scheme).',
-              },
-              fitter: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['to', 'name'],
-                properties: {
-                  to: { $ref: '#/definitions/routingTarget' },
-                  name: { anyOf: [{ $ref: '#/definitions/shortText' }, { type: 'null' }] },
-                },
-              },
-              code: { $ref: '#/definitions/id' },
-              text: { $ref: '#/definitions/longText' },
-            },
-          },
-          source: { $ref: '#/definitions/source' },
-          note: { $ref: '#/definitions/longText' },
-        },
-      },
-    },
-  },
-  required: ['title', 'hitPolicy', 'inputs', 'rows'],
-};
-const schema57 = {
-  enum: [
-    'council',
-    'landlord',
-    'homelessness-prevention-grant',
-    'supporting-people',
-    'community-safety-partnership',
-    'police-and-crime-commissioner',
-    'donations',
-    'welsh-government',
-    'mixed',
-    'unknown',
-  ],
-};
-const schema58 = {
-  enum: [
-    'police-security-survey',
-    'housing-options',
-    'landlord',
-    'installer',
-    'fire-and-rescue',
-    'idva',
-    'marac',
-    'domestic-abuse-service',
-    'domestic-abuse-coordinator',
-    'temporary-accommodation',
-    'community-safety',
-  ],
-};
-function validate32(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate31(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -4070,14 +3997,14 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputs !== undefined) {
       if (
-        !validate16(data.inputs, {
+        !validate18(data.inputs, {
           instancePath: instancePath + '/inputs',
           parentData: data,
           parentDataProperty: 'inputs',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
     }
@@ -4183,6 +4110,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                 key1 === 'id' ||
                 key1 === 'when' ||
                 key1 === 'then' ||
+                key1 === 'cy' ||
                 key1 === 'source' ||
                 key1 === 'note'
               )) {
@@ -4215,7 +4143,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { limit: 80 },
                     message: 'must NOT have more than 80 characters',
                     schema: 80,
-                    parentSchema: schema19,
+                    parentSchema: schema24,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -4233,7 +4161,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
                     message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
                     schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                    parentSchema: schema19,
+                    parentSchema: schema24,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -4250,8 +4178,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema19.type,
-                  parentSchema: schema19,
+                  schema: schema24.type,
+                  parentSchema: schema24,
                   data: data6,
                 };
                 if (vErrors === null) {
@@ -4264,14 +4192,1164 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
             }
             if (data5.when !== undefined) {
               if (
-                !validate20(data5.when, {
+                !validate22(data5.when, {
                   instancePath: instancePath + '/rows/' + i0 + '/when',
                   parentData: data5,
                   parentDataProperty: 'when',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.then !== undefined) {
+              let data8 = data5.then;
+              if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
+                if (data8.accepted === undefined) {
+                  const err21 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'accepted' },
+                    message: "must have required property '" + 'accepted' + "'",
+                    schema: schema53.properties.rows.items.properties.then.required,
+                    parentSchema: schema53.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                if (data8.code === undefined) {
+                  const err22 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'code' },
+                    message: "must have required property '" + 'code' + "'",
+                    schema: schema53.properties.rows.items.properties.then.required,
+                    parentSchema: schema53.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                if (data8.text === undefined) {
+                  const err23 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'text' },
+                    message: "must have required property '" + 'text' + "'",
+                    schema: schema53.properties.rows.items.properties.then.required,
+                    parentSchema: schema53.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+                for (const key2 in data8) {
+                  if (!(key2 === 'accepted' || key2 === 'code' || key2 === 'text')) {
+                    const err24 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then',
+                      schemaPath: '#/properties/rows/items/properties/then/additionalProperties',
+                      keyword: 'additionalProperties',
+                      params: { additionalProperty: key2 },
+                      message: 'must NOT have additional properties',
+                      schema: false,
+                      parentSchema: schema53.properties.rows.items.properties.then,
+                      data: data8,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.accepted !== undefined) {
+                  let data9 = data8.accepted;
+                  if (!(data9 === true || data9 === false || data9 === 'open' || data9 === 'not-stated')) {
+                    const err25 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/accepted',
+                      schemaPath: '#/properties/rows/items/properties/then/properties/accepted/enum',
+                      keyword: 'enum',
+                      params: {
+                        allowedValues:
+                          schema53.properties.rows.items.properties.then.properties.accepted.enum,
+                      },
+                      message: 'must be equal to one of the allowed values',
+                      schema: schema53.properties.rows.items.properties.then.properties.accepted.enum,
+                      parentSchema: schema53.properties.rows.items.properties.then.properties.accepted,
+                      data: data9,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.code !== undefined) {
+                  let data10 = data8.code;
+                  if (typeof data10 === 'string') {
+                    if (func3(data10) > 80) {
+                      const err26 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/code',
+                        schemaPath: '#/definitions/id/maxLength',
+                        keyword: 'maxLength',
+                        params: { limit: 80 },
+                        message: 'must NOT have more than 80 characters',
+                        schema: 80,
+                        parentSchema: schema24,
+                        data: data10,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                    if (!pattern4.test(data10)) {
+                      const err27 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/code',
+                        schemaPath: '#/definitions/id/pattern',
+                        keyword: 'pattern',
+                        params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+                        message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
+                        schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
+                        parentSchema: schema24,
+                        data: data10,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err27];
+                      } else {
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err28 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/code',
+                      schemaPath: '#/definitions/id/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema24.type,
+                      parentSchema: schema24,
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err28];
+                    } else {
+                      vErrors.push(err28);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.text !== undefined) {
+                  let data11 = data8.text;
+                  if (typeof data11 === 'string') {
+                    if (func3(data11) > 2000) {
+                      const err29 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                        schemaPath: '#/definitions/longText/maxLength',
+                        keyword: 'maxLength',
+                        params: { limit: 2000 },
+                        message: 'must NOT have more than 2000 characters',
+                        schema: 2000,
+                        parentSchema: schema15,
+                        data: data11,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err29];
+                      } else {
+                        vErrors.push(err29);
+                      }
+                      errors++;
+                    }
+                    if (func3(data11) < 1) {
+                      const err30 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                        schemaPath: '#/definitions/longText/minLength',
+                        keyword: 'minLength',
+                        params: { limit: 1 },
+                        message: 'must NOT have fewer than 1 characters',
+                        schema: 1,
+                        parentSchema: schema15,
+                        data: data11,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err30];
+                      } else {
+                        vErrors.push(err30);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err31 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                      schemaPath: '#/definitions/longText/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema15.type,
+                      parentSchema: schema15,
+                      data: data11,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err31];
+                    } else {
+                      vErrors.push(err31);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err32 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/then',
+                  schemaPath: '#/properties/rows/items/properties/then/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                  schema: schema53.properties.rows.items.properties.then.type,
+                  parentSchema: schema53.properties.rows.items.properties.then,
+                  data: data8,
+                };
+                if (vErrors === null) {
+                  vErrors = [err32];
+                } else {
+                  vErrors.push(err32);
+                }
+                errors++;
+              }
+            }
+            if (data5.cy !== undefined) {
+              if (
+                !validate34(data5.cy, {
+                  instancePath: instancePath + '/rows/' + i0 + '/cy',
+                  parentData: data5,
+                  parentDataProperty: 'cy',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.source !== undefined) {
+              if (
+                !validate13(data5.source, {
+                  instancePath: instancePath + '/rows/' + i0 + '/source',
+                  parentData: data5,
+                  parentDataProperty: 'source',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.note !== undefined) {
+              let data14 = data5.note;
+              if (typeof data14 === 'string') {
+                if (func3(data14) > 2000) {
+                  const err33 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/note',
+                    schemaPath: '#/definitions/longText/maxLength',
+                    keyword: 'maxLength',
+                    params: { limit: 2000 },
+                    message: 'must NOT have more than 2000 characters',
+                    schema: 2000,
+                    parentSchema: schema15,
+                    data: data14,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err33];
+                  } else {
+                    vErrors.push(err33);
+                  }
+                  errors++;
+                }
+                if (func3(data14) < 1) {
+                  const err34 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/note',
+                    schemaPath: '#/definitions/longText/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema15,
+                    data: data14,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  } else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+              } else {
+                const err35 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/note',
+                  schemaPath: '#/definitions/longText/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema15.type,
+                  parentSchema: schema15,
+                  data: data14,
+                };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err36 = {
+              instancePath: instancePath + '/rows/' + i0,
+              schemaPath: '#/properties/rows/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema53.properties.rows.items.type,
+              parentSchema: schema53.properties.rows.items,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err37 = {
+          instancePath: instancePath + '/rows',
+          schemaPath: '#/properties/rows/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema53.properties.rows.type,
+          parentSchema: schema53.properties.rows,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err38 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema53.type,
+      parentSchema: schema53,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err38];
+    } else {
+      vErrors.push(err38);
+    }
+    errors++;
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+const schema62 = {
+  description: 'Which tenures are covered, who funds, who fits, and whether the landlord must agree.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    title: { $ref: '#/definitions/shortText' },
+    description: { $ref: '#/definitions/longText' },
+    hitPolicy: { enum: ['first', 'unique'] },
+    inputs: { $ref: '#/definitions/inputs' },
+    rows: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'when', 'then', 'source'],
+        properties: {
+          id: { $ref: '#/definitions/id' },
+          when: { $ref: '#/definitions/conditions' },
+          then: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['covered', 'funder', 'landlordPermission', 'code', 'text'],
+            properties: {
+              covered: {
+                enum: [true, false, 'open', 'not-stated'],
+                description:
+                  'true: the document includes this case. false: the document excludes it (the case is ineligible). "open": the document addresses the matter with a list that leaves this case out, without excluding it (the outcome is unknown until the council says). "not-stated": the document sets no condition on this fact, so it does not decide the outcome; the decision says so, citing the row\'s source.',
+              },
+              funder: { $ref: '#/definitions/funder' },
+              landlordPermission: {
+                enum: ['required', 'not-required', 'not-stated'],
+                description:
+                  'Whether the landlord must agree to the works: "not-stated" where the document does not say (it then never blocks a case).',
+              },
+              referToLandlord: {
+                type: 'boolean',
+                description: 'The landlord delivers the works itself (e.g. its own sanctuary scheme).',
+              },
+              fitter: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['to', 'name'],
+                properties: {
+                  to: { $ref: '#/definitions/routingTarget' },
+                  name: { anyOf: [{ $ref: '#/definitions/shortText' }, { type: 'null' }] },
+                },
+              },
+              code: { $ref: '#/definitions/id' },
+              text: { $ref: '#/definitions/longText' },
+            },
+          },
+          cy: { $ref: '#/definitions/welshTenureTexts' },
+          source: { $ref: '#/definitions/source' },
+          note: { $ref: '#/definitions/longText' },
+        },
+      },
+    },
+  },
+  required: ['title', 'hitPolicy', 'inputs', 'rows'],
+};
+const schema66 = {
+  enum: [
+    'council',
+    'landlord',
+    'homelessness-prevention-grant',
+    'supporting-people',
+    'community-safety-partnership',
+    'police-and-crime-commissioner',
+    'donations',
+    'welsh-government',
+    'mixed',
+    'unknown',
+  ],
+};
+const schema67 = {
+  enum: [
+    'police-security-survey',
+    'housing-options',
+    'landlord',
+    'installer',
+    'fire-and-rescue',
+    'idva',
+    'marac',
+    'domestic-abuse-service',
+    'domestic-abuse-coordinator',
+    'temporary-accommodation',
+    'community-safety',
+  ],
+};
+const schema71 = {
+  description:
+    "The row's Welsh texts, keyed by the English field of `then` each translates (text, fitter.name), and whether the council has reviewed them. A translation, never policy: it says what the English says.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['reviewed'],
+  minProperties: 2,
+  properties: {
+    text: { $ref: '#/definitions/longText' },
+    'fitter.name': { $ref: '#/definitions/shortText' },
+    reviewed: {
+      type: 'boolean',
+      description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+    },
+  },
+};
+function validate41(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (Object.keys(data).length < 2) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 2 },
+        message: 'must NOT have fewer than 2 properties',
+        schema: 2,
+        parentSchema: schema71,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.reviewed === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'reviewed' },
+        message: "must have required property '" + 'reviewed' + "'",
+        schema: schema71.required,
+        parentSchema: schema71,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'text' || key0 === 'fitter.name' || key0 === 'reviewed')) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema71,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.text !== undefined) {
+      let data0 = data.text;
+      if (typeof data0 === 'string') {
+        if (func3(data0) > 2000) {
+          const err3 = {
+            instancePath: instancePath + '/text',
+            schemaPath: '#/definitions/longText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 2000 },
+            message: 'must NOT have more than 2000 characters',
+            schema: 2000,
+            parentSchema: schema15,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err4 = {
+            instancePath: instancePath + '/text',
+            schemaPath: '#/definitions/longText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema15,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = {
+          instancePath: instancePath + '/text',
+          schemaPath: '#/definitions/longText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.type,
+          parentSchema: schema15,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data['fitter.name'] !== undefined) {
+      let data1 = data['fitter.name'];
+      if (typeof data1 === 'string') {
+        if (func3(data1) > 200) {
+          const err6 = {
+            instancePath: instancePath + '/fitter.name',
+            schemaPath: '#/definitions/shortText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema12,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (func3(data1) < 1) {
+          const err7 = {
+            instancePath: instancePath + '/fitter.name',
+            schemaPath: '#/definitions/shortText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/fitter.name',
+          schemaPath: '#/definitions/shortText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.reviewed !== undefined) {
+      let data2 = data.reviewed;
+      if (typeof data2 !== 'boolean') {
+        const err9 = {
+          instancePath: instancePath + '/reviewed',
+          schemaPath: '#/properties/reviewed/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema71.properties.reviewed.type,
+          parentSchema: schema71.properties.reviewed,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema71.type,
+      parentSchema: schema71,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+function validate38(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.title === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'title' },
+        message: "must have required property '" + 'title' + "'",
+        schema: schema62.required,
+        parentSchema: schema62,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.hitPolicy === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'hitPolicy' },
+        message: "must have required property '" + 'hitPolicy' + "'",
+        schema: schema62.required,
+        parentSchema: schema62,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.inputs === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'inputs' },
+        message: "must have required property '" + 'inputs' + "'",
+        schema: schema62.required,
+        parentSchema: schema62,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.rows === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'rows' },
+        message: "must have required property '" + 'rows' + "'",
+        schema: schema62.required,
+        parentSchema: schema62,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === 'title' ||
+        key0 === 'description' ||
+        key0 === 'hitPolicy' ||
+        key0 === 'inputs' ||
+        key0 === 'rows'
+      )) {
+        const err4 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema62,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== undefined) {
+      let data0 = data.title;
+      if (typeof data0 === 'string') {
+        if (func3(data0) > 200) {
+          const err5 = {
+            instancePath: instancePath + '/title',
+            schemaPath: '#/definitions/shortText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err6 = {
+            instancePath: instancePath + '/title',
+            schemaPath: '#/definitions/shortText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + '/title',
+          schemaPath: '#/definitions/shortText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      let data1 = data.description;
+      if (typeof data1 === 'string') {
+        if (func3(data1) > 2000) {
+          const err8 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 2000 },
+            message: 'must NOT have more than 2000 characters',
+            schema: 2000,
+            parentSchema: schema15,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (func3(data1) < 1) {
+          const err9 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema15,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = {
+          instancePath: instancePath + '/description',
+          schemaPath: '#/definitions/longText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.type,
+          parentSchema: schema15,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.hitPolicy !== undefined) {
+      let data2 = data.hitPolicy;
+      if (!(data2 === 'first' || data2 === 'unique')) {
+        const err11 = {
+          instancePath: instancePath + '/hitPolicy',
+          schemaPath: '#/properties/hitPolicy/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema62.properties.hitPolicy.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema62.properties.hitPolicy.enum,
+          parentSchema: schema62.properties.hitPolicy,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.inputs !== undefined) {
+      if (
+        !validate18(data.inputs, {
+          instancePath: instancePath + '/inputs',
+          parentData: data,
+          parentDataProperty: 'inputs',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.rows !== undefined) {
+      let data4 = data.rows;
+      if (Array.isArray(data4)) {
+        if (data4.length > 100) {
+          const err12 = {
+            instancePath: instancePath + '/rows',
+            schemaPath: '#/properties/rows/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 100 },
+            message: 'must NOT have more than 100 items',
+            schema: 100,
+            parentSchema: schema62.properties.rows,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+            if (data5.id === undefined) {
+              const err13 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'id' },
+                message: "must have required property '" + 'id' + "'",
+                schema: schema62.properties.rows.items.required,
+                parentSchema: schema62.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+            if (data5.when === undefined) {
+              const err14 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'when' },
+                message: "must have required property '" + 'when' + "'",
+                schema: schema62.properties.rows.items.required,
+                parentSchema: schema62.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (data5.then === undefined) {
+              const err15 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'then' },
+                message: "must have required property '" + 'then' + "'",
+                schema: schema62.properties.rows.items.required,
+                parentSchema: schema62.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (data5.source === undefined) {
+              const err16 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'source' },
+                message: "must have required property '" + 'source' + "'",
+                schema: schema62.properties.rows.items.required,
+                parentSchema: schema62.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            for (const key1 in data5) {
+              if (!(
+                key1 === 'id' ||
+                key1 === 'when' ||
+                key1 === 'then' ||
+                key1 === 'cy' ||
+                key1 === 'source' ||
+                key1 === 'note'
+              )) {
+                const err17 = {
+                  instancePath: instancePath + '/rows/' + i0,
+                  schemaPath: '#/properties/rows/items/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key1 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema62.properties.rows.items,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data5.id !== undefined) {
+              let data6 = data5.id;
+              if (typeof data6 === 'string') {
+                if (func3(data6) > 80) {
+                  const err18 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/id',
+                    schemaPath: '#/definitions/id/maxLength',
+                    keyword: 'maxLength',
+                    params: { limit: 80 },
+                    message: 'must NOT have more than 80 characters',
+                    schema: 80,
+                    parentSchema: schema24,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (!pattern4.test(data6)) {
+                  const err19 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/id',
+                    schemaPath: '#/definitions/id/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+                    message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
+                    schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
+                    parentSchema: schema24,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/id',
+                  schemaPath: '#/definitions/id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema24.type,
+                  parentSchema: schema24,
+                  data: data6,
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data5.when !== undefined) {
+              if (
+                !validate22(data5.when, {
+                  instancePath: instancePath + '/rows/' + i0 + '/when',
+                  parentData: data5,
+                  parentDataProperty: 'when',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
                 errors = vErrors.length;
               }
             }
@@ -4285,8 +5363,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'required',
                     params: { missingProperty: 'covered' },
                     message: "must have required property '" + 'covered' + "'",
-                    schema: schema53.properties.rows.items.properties.then.required,
-                    parentSchema: schema53.properties.rows.items.properties.then,
+                    schema: schema62.properties.rows.items.properties.then.required,
+                    parentSchema: schema62.properties.rows.items.properties.then,
                     data: data8,
                   };
                   if (vErrors === null) {
@@ -4303,8 +5381,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'required',
                     params: { missingProperty: 'funder' },
                     message: "must have required property '" + 'funder' + "'",
-                    schema: schema53.properties.rows.items.properties.then.required,
-                    parentSchema: schema53.properties.rows.items.properties.then,
+                    schema: schema62.properties.rows.items.properties.then.required,
+                    parentSchema: schema62.properties.rows.items.properties.then,
                     data: data8,
                   };
                   if (vErrors === null) {
@@ -4321,8 +5399,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'required',
                     params: { missingProperty: 'landlordPermission' },
                     message: "must have required property '" + 'landlordPermission' + "'",
-                    schema: schema53.properties.rows.items.properties.then.required,
-                    parentSchema: schema53.properties.rows.items.properties.then,
+                    schema: schema62.properties.rows.items.properties.then.required,
+                    parentSchema: schema62.properties.rows.items.properties.then,
                     data: data8,
                   };
                   if (vErrors === null) {
@@ -4339,8 +5417,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'required',
                     params: { missingProperty: 'code' },
                     message: "must have required property '" + 'code' + "'",
-                    schema: schema53.properties.rows.items.properties.then.required,
-                    parentSchema: schema53.properties.rows.items.properties.then,
+                    schema: schema62.properties.rows.items.properties.then.required,
+                    parentSchema: schema62.properties.rows.items.properties.then,
                     data: data8,
                   };
                   if (vErrors === null) {
@@ -4357,8 +5435,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'required',
                     params: { missingProperty: 'text' },
                     message: "must have required property '" + 'text' + "'",
-                    schema: schema53.properties.rows.items.properties.then.required,
-                    parentSchema: schema53.properties.rows.items.properties.then,
+                    schema: schema62.properties.rows.items.properties.then.required,
+                    parentSchema: schema62.properties.rows.items.properties.then,
                     data: data8,
                   };
                   if (vErrors === null) {
@@ -4385,7 +5463,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { additionalProperty: key2 },
                       message: 'must NOT have additional properties',
                       schema: false,
-                      parentSchema: schema53.properties.rows.items.properties.then,
+                      parentSchema: schema62.properties.rows.items.properties.then,
                       data: data8,
                     };
                     if (vErrors === null) {
@@ -4404,11 +5482,11 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                       schemaPath: '#/properties/rows/items/properties/then/properties/covered/enum',
                       keyword: 'enum',
                       params: {
-                        allowedValues: schema53.properties.rows.items.properties.then.properties.covered.enum,
+                        allowedValues: schema62.properties.rows.items.properties.then.properties.covered.enum,
                       },
                       message: 'must be equal to one of the allowed values',
-                      schema: schema53.properties.rows.items.properties.then.properties.covered.enum,
-                      parentSchema: schema53.properties.rows.items.properties.then.properties.covered,
+                      schema: schema62.properties.rows.items.properties.then.properties.covered.enum,
+                      parentSchema: schema62.properties.rows.items.properties.then.properties.covered,
                       data: data9,
                     };
                     if (vErrors === null) {
@@ -4437,10 +5515,10 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                       instancePath: instancePath + '/rows/' + i0 + '/then/funder',
                       schemaPath: '#/definitions/funder/enum',
                       keyword: 'enum',
-                      params: { allowedValues: schema57.enum },
+                      params: { allowedValues: schema66.enum },
                       message: 'must be equal to one of the allowed values',
-                      schema: schema57.enum,
-                      parentSchema: schema57,
+                      schema: schema66.enum,
+                      parentSchema: schema66,
                       data: data10,
                     };
                     if (vErrors === null) {
@@ -4461,13 +5539,13 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                       keyword: 'enum',
                       params: {
                         allowedValues:
-                          schema53.properties.rows.items.properties.then.properties.landlordPermission.enum,
+                          schema62.properties.rows.items.properties.then.properties.landlordPermission.enum,
                       },
                       message: 'must be equal to one of the allowed values',
                       schema:
-                        schema53.properties.rows.items.properties.then.properties.landlordPermission.enum,
+                        schema62.properties.rows.items.properties.then.properties.landlordPermission.enum,
                       parentSchema:
-                        schema53.properties.rows.items.properties.then.properties.landlordPermission,
+                        schema62.properties.rows.items.properties.then.properties.landlordPermission,
                       data: data11,
                     };
                     if (vErrors === null) {
@@ -4487,8 +5565,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                       keyword: 'type',
                       params: { type: 'boolean' },
                       message: 'must be boolean',
-                      schema: schema53.properties.rows.items.properties.then.properties.referToLandlord.type,
-                      parentSchema: schema53.properties.rows.items.properties.then.properties.referToLandlord,
+                      schema: schema62.properties.rows.items.properties.then.properties.referToLandlord.type,
+                      parentSchema: schema62.properties.rows.items.properties.then.properties.referToLandlord,
                       data: data12,
                     };
                     if (vErrors === null) {
@@ -4509,8 +5587,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                         keyword: 'required',
                         params: { missingProperty: 'to' },
                         message: "must have required property '" + 'to' + "'",
-                        schema: schema53.properties.rows.items.properties.then.properties.fitter.required,
-                        parentSchema: schema53.properties.rows.items.properties.then.properties.fitter,
+                        schema: schema62.properties.rows.items.properties.then.properties.fitter.required,
+                        parentSchema: schema62.properties.rows.items.properties.then.properties.fitter,
                         data: data13,
                       };
                       if (vErrors === null) {
@@ -4527,8 +5605,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                         keyword: 'required',
                         params: { missingProperty: 'name' },
                         message: "must have required property '" + 'name' + "'",
-                        schema: schema53.properties.rows.items.properties.then.properties.fitter.required,
-                        parentSchema: schema53.properties.rows.items.properties.then.properties.fitter,
+                        schema: schema62.properties.rows.items.properties.then.properties.fitter.required,
+                        parentSchema: schema62.properties.rows.items.properties.then.properties.fitter,
                         data: data13,
                       };
                       if (vErrors === null) {
@@ -4548,7 +5626,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                           params: { additionalProperty: key3 },
                           message: 'must NOT have additional properties',
                           schema: false,
-                          parentSchema: schema53.properties.rows.items.properties.then.properties.fitter,
+                          parentSchema: schema62.properties.rows.items.properties.then.properties.fitter,
                           data: data13,
                         };
                         if (vErrors === null) {
@@ -4578,10 +5656,10 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                           instancePath: instancePath + '/rows/' + i0 + '/then/fitter/to',
                           schemaPath: '#/definitions/routingTarget/enum',
                           keyword: 'enum',
-                          params: { allowedValues: schema58.enum },
+                          params: { allowedValues: schema67.enum },
                           message: 'must be equal to one of the allowed values',
-                          schema: schema58.enum,
-                          parentSchema: schema58,
+                          schema: schema67.enum,
+                          parentSchema: schema67,
                           data: data14,
                         };
                         if (vErrors === null) {
@@ -4665,10 +5743,10 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                             params: { type: 'null' },
                             message: 'must be null',
                             schema:
-                              schema53.properties.rows.items.properties.then.properties.fitter.properties.name
+                              schema62.properties.rows.items.properties.then.properties.fitter.properties.name
                                 .anyOf[1].type,
                             parentSchema:
-                              schema53.properties.rows.items.properties.then.properties.fitter.properties.name
+                              schema62.properties.rows.items.properties.then.properties.fitter.properties.name
                                 .anyOf[1],
                             data: data15,
                           };
@@ -4691,10 +5769,10 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                           params: {},
                           message: 'must match a schema in anyOf',
                           schema:
-                            schema53.properties.rows.items.properties.then.properties.fitter.properties.name
+                            schema62.properties.rows.items.properties.then.properties.fitter.properties.name
                               .anyOf,
                           parentSchema:
-                            schema53.properties.rows.items.properties.then.properties.fitter.properties.name,
+                            schema62.properties.rows.items.properties.then.properties.fitter.properties.name,
                           data: data15,
                         };
                         if (vErrors === null) {
@@ -4721,8 +5799,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                       keyword: 'type',
                       params: { type: 'object' },
                       message: 'must be object',
-                      schema: schema53.properties.rows.items.properties.then.properties.fitter.type,
-                      parentSchema: schema53.properties.rows.items.properties.then.properties.fitter,
+                      schema: schema62.properties.rows.items.properties.then.properties.fitter.type,
+                      parentSchema: schema62.properties.rows.items.properties.then.properties.fitter,
                       data: data13,
                     };
                     if (vErrors === null) {
@@ -4744,7 +5822,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                         params: { limit: 80 },
                         message: 'must NOT have more than 80 characters',
                         schema: 80,
-                        parentSchema: schema19,
+                        parentSchema: schema24,
                         data: data16,
                       };
                       if (vErrors === null) {
@@ -4762,7 +5840,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                         params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
                         message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
                         schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                        parentSchema: schema19,
+                        parentSchema: schema24,
                         data: data16,
                       };
                       if (vErrors === null) {
@@ -4779,8 +5857,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                       keyword: 'type',
                       params: { type: 'string' },
                       message: 'must be string',
-                      schema: schema19.type,
-                      parentSchema: schema19,
+                      schema: schema24.type,
+                      parentSchema: schema24,
                       data: data16,
                     };
                     if (vErrors === null) {
@@ -4856,8 +5934,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'object' },
                   message: 'must be object',
-                  schema: schema53.properties.rows.items.properties.then.type,
-                  parentSchema: schema53.properties.rows.items.properties.then,
+                  schema: schema62.properties.rows.items.properties.then.type,
+                  parentSchema: schema62.properties.rows.items.properties.then,
                   data: data8,
                 };
                 if (vErrors === null) {
@@ -4868,23 +5946,36 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data5.cy !== undefined) {
+              if (
+                !validate41(data5.cy, {
+                  instancePath: instancePath + '/rows/' + i0 + '/cy',
+                  parentData: data5,
+                  parentDataProperty: 'cy',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+                errors = vErrors.length;
+              }
+            }
             if (data5.source !== undefined) {
               if (
-                !validate11(data5.source, {
+                !validate13(data5.source, {
                   instancePath: instancePath + '/rows/' + i0 + '/source',
                   parentData: data5,
                   parentDataProperty: 'source',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
                 errors = vErrors.length;
               }
             }
             if (data5.note !== undefined) {
-              let data19 = data5.note;
-              if (typeof data19 === 'string') {
-                if (func3(data19) > 2000) {
+              let data20 = data5.note;
+              if (typeof data20 === 'string') {
+                if (func3(data20) > 2000) {
                   const err48 = {
                     instancePath: instancePath + '/rows/' + i0 + '/note',
                     schemaPath: '#/definitions/longText/maxLength',
@@ -4893,7 +5984,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have more than 2000 characters',
                     schema: 2000,
                     parentSchema: schema15,
-                    data: data19,
+                    data: data20,
                   };
                   if (vErrors === null) {
                     vErrors = [err48];
@@ -4902,7 +5993,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func3(data19) < 1) {
+                if (func3(data20) < 1) {
                   const err49 = {
                     instancePath: instancePath + '/rows/' + i0 + '/note',
                     schemaPath: '#/definitions/longText/minLength',
@@ -4911,7 +6002,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema15,
-                    data: data19,
+                    data: data20,
                   };
                   if (vErrors === null) {
                     vErrors = [err49];
@@ -4929,7 +6020,7 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema15.type,
                   parentSchema: schema15,
-                  data: data19,
+                  data: data20,
                 };
                 if (vErrors === null) {
                   vErrors = [err50];
@@ -4946,8 +6037,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema53.properties.rows.items.type,
-              parentSchema: schema53.properties.rows.items,
+              schema: schema62.properties.rows.items.type,
+              parentSchema: schema62.properties.rows.items,
               data: data5,
             };
             if (vErrors === null) {
@@ -4965,8 +6056,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema53.properties.rows.type,
-          parentSchema: schema53.properties.rows,
+          schema: schema62.properties.rows.type,
+          parentSchema: schema62.properties.rows,
           data: data4,
         };
         if (vErrors === null) {
@@ -4984,8 +6075,8 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema53.type,
-      parentSchema: schema53,
+      schema: schema62.type,
+      parentSchema: schema62,
       data,
     };
     if (vErrors === null) {
@@ -4995,10 +6086,10 @@ function validate32(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-const schema63 = {
+const schema75 = {
   description: 'DASH bands: the risk level a DASH "yes" count implies. Omit to use the national defaults.',
   type: 'object',
   additionalProperties: false,
@@ -5031,1641 +6122,8 @@ const schema63 = {
   },
   required: ['title', 'hitPolicy', 'inputs', 'rows'],
 };
-const schema67 = { enum: ['standard', 'medium', 'high'] };
-function validate37(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.title === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: "must have required property '" + 'title' + "'",
-        schema: schema63.required,
-        parentSchema: schema63,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.hitPolicy === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'hitPolicy' },
-        message: "must have required property '" + 'hitPolicy' + "'",
-        schema: schema63.required,
-        parentSchema: schema63,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.inputs === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'inputs' },
-        message: "must have required property '" + 'inputs' + "'",
-        schema: schema63.required,
-        parentSchema: schema63,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.rows === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'rows' },
-        message: "must have required property '" + 'rows' + "'",
-        schema: schema63.required,
-        parentSchema: schema63,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(
-        key0 === 'title' ||
-        key0 === 'description' ||
-        key0 === 'hitPolicy' ||
-        key0 === 'inputs' ||
-        key0 === 'rows'
-      )) {
-        const err4 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-          schema: false,
-          parentSchema: schema63,
-          data,
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== undefined) {
-      let data0 = data.title;
-      if (typeof data0 === 'string') {
-        if (func3(data0) > 200) {
-          const err5 = {
-            instancePath: instancePath + '/title',
-            schemaPath: '#/definitions/shortText/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 200 },
-            message: 'must NOT have more than 200 characters',
-            schema: 200,
-            parentSchema: schema12,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err6 = {
-            instancePath: instancePath + '/title',
-            schemaPath: '#/definitions/shortText/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema12,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = {
-          instancePath: instancePath + '/title',
-          schemaPath: '#/definitions/shortText/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema12.type,
-          parentSchema: schema12,
-          data: data0,
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== undefined) {
-      let data1 = data.description;
-      if (typeof data1 === 'string') {
-        if (func3(data1) > 2000) {
-          const err8 = {
-            instancePath: instancePath + '/description',
-            schemaPath: '#/definitions/longText/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 2000 },
-            message: 'must NOT have more than 2000 characters',
-            schema: 2000,
-            parentSchema: schema15,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (func3(data1) < 1) {
-          const err9 = {
-            instancePath: instancePath + '/description',
-            schemaPath: '#/definitions/longText/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema15,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = {
-          instancePath: instancePath + '/description',
-          schemaPath: '#/definitions/longText/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema15.type,
-          parentSchema: schema15,
-          data: data1,
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.hitPolicy !== undefined) {
-      let data2 = data.hitPolicy;
-      if (!(data2 === 'first' || data2 === 'unique')) {
-        const err11 = {
-          instancePath: instancePath + '/hitPolicy',
-          schemaPath: '#/properties/hitPolicy/enum',
-          keyword: 'enum',
-          params: { allowedValues: schema63.properties.hitPolicy.enum },
-          message: 'must be equal to one of the allowed values',
-          schema: schema63.properties.hitPolicy.enum,
-          parentSchema: schema63.properties.hitPolicy,
-          data: data2,
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.inputs !== undefined) {
-      if (
-        !validate16(data.inputs, {
-          instancePath: instancePath + '/inputs',
-          parentData: data,
-          parentDataProperty: 'inputs',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.rows !== undefined) {
-      let data4 = data.rows;
-      if (Array.isArray(data4)) {
-        if (data4.length > 30) {
-          const err12 = {
-            instancePath: instancePath + '/rows',
-            schemaPath: '#/properties/rows/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 30 },
-            message: 'must NOT have more than 30 items',
-            schema: 30,
-            parentSchema: schema63.properties.rows,
-            data: data4,
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data5 = data4[i0];
-          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-            if (data5.id === undefined) {
-              const err13 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'id' },
-                message: "must have required property '" + 'id' + "'",
-                schema: schema63.properties.rows.items.required,
-                parentSchema: schema63.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-            if (data5.when === undefined) {
-              const err14 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'when' },
-                message: "must have required property '" + 'when' + "'",
-                schema: schema63.properties.rows.items.required,
-                parentSchema: schema63.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (data5.then === undefined) {
-              const err15 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'then' },
-                message: "must have required property '" + 'then' + "'",
-                schema: schema63.properties.rows.items.required,
-                parentSchema: schema63.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (data5.source === undefined) {
-              const err16 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'source' },
-                message: "must have required property '" + 'source' + "'",
-                schema: schema63.properties.rows.items.required,
-                parentSchema: schema63.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-            for (const key1 in data5) {
-              if (!(
-                key1 === 'id' ||
-                key1 === 'when' ||
-                key1 === 'then' ||
-                key1 === 'source' ||
-                key1 === 'note'
-              )) {
-                const err17 = {
-                  instancePath: instancePath + '/rows/' + i0,
-                  schemaPath: '#/properties/rows/items/additionalProperties',
-                  keyword: 'additionalProperties',
-                  params: { additionalProperty: key1 },
-                  message: 'must NOT have additional properties',
-                  schema: false,
-                  parentSchema: schema63.properties.rows.items,
-                  data: data5,
-                };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data5.id !== undefined) {
-              let data6 = data5.id;
-              if (typeof data6 === 'string') {
-                if (func3(data6) > 80) {
-                  const err18 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/id',
-                    schemaPath: '#/definitions/id/maxLength',
-                    keyword: 'maxLength',
-                    params: { limit: 80 },
-                    message: 'must NOT have more than 80 characters',
-                    schema: 80,
-                    parentSchema: schema19,
-                    data: data6,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-                if (!pattern4.test(data6)) {
-                  const err19 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/id',
-                    schemaPath: '#/definitions/id/pattern',
-                    keyword: 'pattern',
-                    params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-                    message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
-                    schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                    parentSchema: schema19,
-                    data: data6,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-              } else {
-                const err20 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/id',
-                  schemaPath: '#/definitions/id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema19.type,
-                  parentSchema: schema19,
-                  data: data6,
-                };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data5.when !== undefined) {
-              if (
-                !validate20(data5.when, {
-                  instancePath: instancePath + '/rows/' + i0 + '/when',
-                  parentData: data5,
-                  parentDataProperty: 'when',
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data5.then !== undefined) {
-              let data8 = data5.then;
-              if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-                if (data8.band === undefined) {
-                  const err21 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'band' },
-                    message: "must have required property '" + 'band' + "'",
-                    schema: schema63.properties.rows.items.properties.then.required,
-                    parentSchema: schema63.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-                for (const key2 in data8) {
-                  if (!(key2 === 'band')) {
-                    const err22 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then',
-                      schemaPath: '#/properties/rows/items/properties/then/additionalProperties',
-                      keyword: 'additionalProperties',
-                      params: { additionalProperty: key2 },
-                      message: 'must NOT have additional properties',
-                      schema: false,
-                      parentSchema: schema63.properties.rows.items.properties.then,
-                      data: data8,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err22];
-                    } else {
-                      vErrors.push(err22);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.band !== undefined) {
-                  let data9 = data8.band;
-                  if (!(data9 === 'standard' || data9 === 'medium' || data9 === 'high')) {
-                    const err23 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/band',
-                      schemaPath: '#/definitions/riskLevel/enum',
-                      keyword: 'enum',
-                      params: { allowedValues: schema67.enum },
-                      message: 'must be equal to one of the allowed values',
-                      schema: schema67.enum,
-                      parentSchema: schema67,
-                      data: data9,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err23];
-                    } else {
-                      vErrors.push(err23);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err24 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/then',
-                  schemaPath: '#/properties/rows/items/properties/then/type',
-                  keyword: 'type',
-                  params: { type: 'object' },
-                  message: 'must be object',
-                  schema: schema63.properties.rows.items.properties.then.type,
-                  parentSchema: schema63.properties.rows.items.properties.then,
-                  data: data8,
-                };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data5.source !== undefined) {
-              if (
-                !validate11(data5.source, {
-                  instancePath: instancePath + '/rows/' + i0 + '/source',
-                  parentData: data5,
-                  parentDataProperty: 'source',
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data5.note !== undefined) {
-              let data11 = data5.note;
-              if (typeof data11 === 'string') {
-                if (func3(data11) > 2000) {
-                  const err25 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/note',
-                    schemaPath: '#/definitions/longText/maxLength',
-                    keyword: 'maxLength',
-                    params: { limit: 2000 },
-                    message: 'must NOT have more than 2000 characters',
-                    schema: 2000,
-                    parentSchema: schema15,
-                    data: data11,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err25];
-                  } else {
-                    vErrors.push(err25);
-                  }
-                  errors++;
-                }
-                if (func3(data11) < 1) {
-                  const err26 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/note',
-                    schemaPath: '#/definitions/longText/minLength',
-                    keyword: 'minLength',
-                    params: { limit: 1 },
-                    message: 'must NOT have fewer than 1 characters',
-                    schema: 1,
-                    parentSchema: schema15,
-                    data: data11,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-              } else {
-                const err27 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/note',
-                  schemaPath: '#/definitions/longText/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema15.type,
-                  parentSchema: schema15,
-                  data: data11,
-                };
-                if (vErrors === null) {
-                  vErrors = [err27];
-                } else {
-                  vErrors.push(err27);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err28 = {
-              instancePath: instancePath + '/rows/' + i0,
-              schemaPath: '#/properties/rows/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-              schema: schema63.properties.rows.items.type,
-              parentSchema: schema63.properties.rows.items,
-              data: data5,
-            };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err29 = {
-          instancePath: instancePath + '/rows',
-          schemaPath: '#/properties/rows/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-          schema: schema63.properties.rows.type,
-          parentSchema: schema63.properties.rows,
-          data: data4,
-        };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err30 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-      schema: schema63.type,
-      parentSchema: schema63,
-      data,
-    };
-    if (vErrors === null) {
-      vErrors = [err30];
-    } else {
-      vErrors.push(err30);
-    }
-    errors++;
-  }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-const schema69 = {
-  description: "What the victim may pay, and any cap on the council's contribution to works.",
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    title: { $ref: '#/definitions/shortText' },
-    description: { $ref: '#/definitions/longText' },
-    hitPolicy: { enum: ['first', 'unique'] },
-    inputs: { $ref: '#/definitions/inputs' },
-    rows: {
-      type: 'array',
-      maxItems: 50,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'when', 'then', 'source'],
-        properties: {
-          id: { $ref: '#/definitions/id' },
-          when: { $ref: '#/definitions/conditions' },
-          then: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['victimContribution', 'councilContributionCapGBP', 'text'],
-            properties: {
-              victimContribution: { enum: ['none', 'may-be-requested', 'unknown'] },
-              councilContributionCapGBP: {
-                anyOf: [{ type: 'number', minimum: 0, maximum: 1000000 }, { type: 'null' }],
-              },
-              text: { $ref: '#/definitions/longText' },
-            },
-          },
-          source: { $ref: '#/definitions/source' },
-          note: { $ref: '#/definitions/longText' },
-        },
-      },
-    },
-  },
-  required: ['title', 'hitPolicy', 'inputs', 'rows'],
-};
-function validate42(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.title === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: "must have required property '" + 'title' + "'",
-        schema: schema69.required,
-        parentSchema: schema69,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.hitPolicy === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'hitPolicy' },
-        message: "must have required property '" + 'hitPolicy' + "'",
-        schema: schema69.required,
-        parentSchema: schema69,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.inputs === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'inputs' },
-        message: "must have required property '" + 'inputs' + "'",
-        schema: schema69.required,
-        parentSchema: schema69,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.rows === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'rows' },
-        message: "must have required property '" + 'rows' + "'",
-        schema: schema69.required,
-        parentSchema: schema69,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(
-        key0 === 'title' ||
-        key0 === 'description' ||
-        key0 === 'hitPolicy' ||
-        key0 === 'inputs' ||
-        key0 === 'rows'
-      )) {
-        const err4 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-          schema: false,
-          parentSchema: schema69,
-          data,
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== undefined) {
-      let data0 = data.title;
-      if (typeof data0 === 'string') {
-        if (func3(data0) > 200) {
-          const err5 = {
-            instancePath: instancePath + '/title',
-            schemaPath: '#/definitions/shortText/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 200 },
-            message: 'must NOT have more than 200 characters',
-            schema: 200,
-            parentSchema: schema12,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err6 = {
-            instancePath: instancePath + '/title',
-            schemaPath: '#/definitions/shortText/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema12,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = {
-          instancePath: instancePath + '/title',
-          schemaPath: '#/definitions/shortText/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema12.type,
-          parentSchema: schema12,
-          data: data0,
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== undefined) {
-      let data1 = data.description;
-      if (typeof data1 === 'string') {
-        if (func3(data1) > 2000) {
-          const err8 = {
-            instancePath: instancePath + '/description',
-            schemaPath: '#/definitions/longText/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 2000 },
-            message: 'must NOT have more than 2000 characters',
-            schema: 2000,
-            parentSchema: schema15,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (func3(data1) < 1) {
-          const err9 = {
-            instancePath: instancePath + '/description',
-            schemaPath: '#/definitions/longText/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema15,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = {
-          instancePath: instancePath + '/description',
-          schemaPath: '#/definitions/longText/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema15.type,
-          parentSchema: schema15,
-          data: data1,
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.hitPolicy !== undefined) {
-      let data2 = data.hitPolicy;
-      if (!(data2 === 'first' || data2 === 'unique')) {
-        const err11 = {
-          instancePath: instancePath + '/hitPolicy',
-          schemaPath: '#/properties/hitPolicy/enum',
-          keyword: 'enum',
-          params: { allowedValues: schema69.properties.hitPolicy.enum },
-          message: 'must be equal to one of the allowed values',
-          schema: schema69.properties.hitPolicy.enum,
-          parentSchema: schema69.properties.hitPolicy,
-          data: data2,
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.inputs !== undefined) {
-      if (
-        !validate16(data.inputs, {
-          instancePath: instancePath + '/inputs',
-          parentData: data,
-          parentDataProperty: 'inputs',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.rows !== undefined) {
-      let data4 = data.rows;
-      if (Array.isArray(data4)) {
-        if (data4.length > 50) {
-          const err12 = {
-            instancePath: instancePath + '/rows',
-            schemaPath: '#/properties/rows/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must NOT have more than 50 items',
-            schema: 50,
-            parentSchema: schema69.properties.rows,
-            data: data4,
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data5 = data4[i0];
-          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-            if (data5.id === undefined) {
-              const err13 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'id' },
-                message: "must have required property '" + 'id' + "'",
-                schema: schema69.properties.rows.items.required,
-                parentSchema: schema69.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-            if (data5.when === undefined) {
-              const err14 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'when' },
-                message: "must have required property '" + 'when' + "'",
-                schema: schema69.properties.rows.items.required,
-                parentSchema: schema69.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (data5.then === undefined) {
-              const err15 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'then' },
-                message: "must have required property '" + 'then' + "'",
-                schema: schema69.properties.rows.items.required,
-                parentSchema: schema69.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (data5.source === undefined) {
-              const err16 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'source' },
-                message: "must have required property '" + 'source' + "'",
-                schema: schema69.properties.rows.items.required,
-                parentSchema: schema69.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-            for (const key1 in data5) {
-              if (!(
-                key1 === 'id' ||
-                key1 === 'when' ||
-                key1 === 'then' ||
-                key1 === 'source' ||
-                key1 === 'note'
-              )) {
-                const err17 = {
-                  instancePath: instancePath + '/rows/' + i0,
-                  schemaPath: '#/properties/rows/items/additionalProperties',
-                  keyword: 'additionalProperties',
-                  params: { additionalProperty: key1 },
-                  message: 'must NOT have additional properties',
-                  schema: false,
-                  parentSchema: schema69.properties.rows.items,
-                  data: data5,
-                };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data5.id !== undefined) {
-              let data6 = data5.id;
-              if (typeof data6 === 'string') {
-                if (func3(data6) > 80) {
-                  const err18 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/id',
-                    schemaPath: '#/definitions/id/maxLength',
-                    keyword: 'maxLength',
-                    params: { limit: 80 },
-                    message: 'must NOT have more than 80 characters',
-                    schema: 80,
-                    parentSchema: schema19,
-                    data: data6,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-                if (!pattern4.test(data6)) {
-                  const err19 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/id',
-                    schemaPath: '#/definitions/id/pattern',
-                    keyword: 'pattern',
-                    params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-                    message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
-                    schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                    parentSchema: schema19,
-                    data: data6,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-              } else {
-                const err20 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/id',
-                  schemaPath: '#/definitions/id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema19.type,
-                  parentSchema: schema19,
-                  data: data6,
-                };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data5.when !== undefined) {
-              if (
-                !validate20(data5.when, {
-                  instancePath: instancePath + '/rows/' + i0 + '/when',
-                  parentData: data5,
-                  parentDataProperty: 'when',
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data5.then !== undefined) {
-              let data8 = data5.then;
-              if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-                if (data8.victimContribution === undefined) {
-                  const err21 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'victimContribution' },
-                    message: "must have required property '" + 'victimContribution' + "'",
-                    schema: schema69.properties.rows.items.properties.then.required,
-                    parentSchema: schema69.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-                if (data8.councilContributionCapGBP === undefined) {
-                  const err22 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'councilContributionCapGBP' },
-                    message: "must have required property '" + 'councilContributionCapGBP' + "'",
-                    schema: schema69.properties.rows.items.properties.then.required,
-                    parentSchema: schema69.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  } else {
-                    vErrors.push(err22);
-                  }
-                  errors++;
-                }
-                if (data8.text === undefined) {
-                  const err23 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'text' },
-                    message: "must have required property '" + 'text' + "'",
-                    schema: schema69.properties.rows.items.properties.then.required,
-                    parentSchema: schema69.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-                for (const key2 in data8) {
-                  if (!(
-                    key2 === 'victimContribution' ||
-                    key2 === 'councilContributionCapGBP' ||
-                    key2 === 'text'
-                  )) {
-                    const err24 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then',
-                      schemaPath: '#/properties/rows/items/properties/then/additionalProperties',
-                      keyword: 'additionalProperties',
-                      params: { additionalProperty: key2 },
-                      message: 'must NOT have additional properties',
-                      schema: false,
-                      parentSchema: schema69.properties.rows.items.properties.then,
-                      data: data8,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err24];
-                    } else {
-                      vErrors.push(err24);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.victimContribution !== undefined) {
-                  let data9 = data8.victimContribution;
-                  if (!(data9 === 'none' || data9 === 'may-be-requested' || data9 === 'unknown')) {
-                    const err25 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/victimContribution',
-                      schemaPath:
-                        '#/properties/rows/items/properties/then/properties/victimContribution/enum',
-                      keyword: 'enum',
-                      params: {
-                        allowedValues:
-                          schema69.properties.rows.items.properties.then.properties.victimContribution.enum,
-                      },
-                      message: 'must be equal to one of the allowed values',
-                      schema:
-                        schema69.properties.rows.items.properties.then.properties.victimContribution.enum,
-                      parentSchema:
-                        schema69.properties.rows.items.properties.then.properties.victimContribution,
-                      data: data9,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err25];
-                    } else {
-                      vErrors.push(err25);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.councilContributionCapGBP !== undefined) {
-                  let data10 = data8.councilContributionCapGBP;
-                  const _errs24 = errors;
-                  let valid8 = false;
-                  const _errs25 = errors;
-                  if (typeof data10 == 'number' && isFinite(data10)) {
-                    if (data10 > 1000000 || isNaN(data10)) {
-                      const err26 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/councilContributionCapGBP',
-                        schemaPath:
-                          '#/properties/rows/items/properties/then/properties/councilContributionCapGBP/anyOf/0/maximum',
-                        keyword: 'maximum',
-                        params: { comparison: '<=', limit: 1000000 },
-                        message: 'must be <= 1000000',
-                        schema: 1000000,
-                        parentSchema:
-                          schema69.properties.rows.items.properties.then.properties.councilContributionCapGBP
-                            .anyOf[0],
-                        data: data10,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err26];
-                      } else {
-                        vErrors.push(err26);
-                      }
-                      errors++;
-                    }
-                    if (data10 < 0 || isNaN(data10)) {
-                      const err27 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/councilContributionCapGBP',
-                        schemaPath:
-                          '#/properties/rows/items/properties/then/properties/councilContributionCapGBP/anyOf/0/minimum',
-                        keyword: 'minimum',
-                        params: { comparison: '>=', limit: 0 },
-                        message: 'must be >= 0',
-                        schema: 0,
-                        parentSchema:
-                          schema69.properties.rows.items.properties.then.properties.councilContributionCapGBP
-                            .anyOf[0],
-                        data: data10,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err27];
-                      } else {
-                        vErrors.push(err27);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err28 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/councilContributionCapGBP',
-                      schemaPath:
-                        '#/properties/rows/items/properties/then/properties/councilContributionCapGBP/anyOf/0/type',
-                      keyword: 'type',
-                      params: { type: 'number' },
-                      message: 'must be number',
-                      schema:
-                        schema69.properties.rows.items.properties.then.properties.councilContributionCapGBP
-                          .anyOf[0].type,
-                      parentSchema:
-                        schema69.properties.rows.items.properties.then.properties.councilContributionCapGBP
-                          .anyOf[0],
-                      data: data10,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err28];
-                    } else {
-                      vErrors.push(err28);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs25 === errors;
-                  valid8 = valid8 || _valid0;
-                  if (!valid8) {
-                    const _errs27 = errors;
-                    if (data10 !== null) {
-                      const err29 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/councilContributionCapGBP',
-                        schemaPath:
-                          '#/properties/rows/items/properties/then/properties/councilContributionCapGBP/anyOf/1/type',
-                        keyword: 'type',
-                        params: { type: 'null' },
-                        message: 'must be null',
-                        schema:
-                          schema69.properties.rows.items.properties.then.properties.councilContributionCapGBP
-                            .anyOf[1].type,
-                        parentSchema:
-                          schema69.properties.rows.items.properties.then.properties.councilContributionCapGBP
-                            .anyOf[1],
-                        data: data10,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err29];
-                      } else {
-                        vErrors.push(err29);
-                      }
-                      errors++;
-                    }
-                    var _valid0 = _errs27 === errors;
-                    valid8 = valid8 || _valid0;
-                  }
-                  if (!valid8) {
-                    const err30 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/councilContributionCapGBP',
-                      schemaPath:
-                        '#/properties/rows/items/properties/then/properties/councilContributionCapGBP/anyOf',
-                      keyword: 'anyOf',
-                      params: {},
-                      message: 'must match a schema in anyOf',
-                      schema:
-                        schema69.properties.rows.items.properties.then.properties.councilContributionCapGBP
-                          .anyOf,
-                      parentSchema:
-                        schema69.properties.rows.items.properties.then.properties.councilContributionCapGBP,
-                      data: data10,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err30];
-                    } else {
-                      vErrors.push(err30);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs24;
-                    if (vErrors !== null) {
-                      if (_errs24) {
-                        vErrors.length = _errs24;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data8.text !== undefined) {
-                  let data11 = data8.text;
-                  if (typeof data11 === 'string') {
-                    if (func3(data11) > 2000) {
-                      const err31 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                        schemaPath: '#/definitions/longText/maxLength',
-                        keyword: 'maxLength',
-                        params: { limit: 2000 },
-                        message: 'must NOT have more than 2000 characters',
-                        schema: 2000,
-                        parentSchema: schema15,
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err31];
-                      } else {
-                        vErrors.push(err31);
-                      }
-                      errors++;
-                    }
-                    if (func3(data11) < 1) {
-                      const err32 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                        schemaPath: '#/definitions/longText/minLength',
-                        keyword: 'minLength',
-                        params: { limit: 1 },
-                        message: 'must NOT have fewer than 1 characters',
-                        schema: 1,
-                        parentSchema: schema15,
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err32];
-                      } else {
-                        vErrors.push(err32);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err33 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                      schemaPath: '#/definitions/longText/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema15.type,
-                      parentSchema: schema15,
-                      data: data11,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err33];
-                    } else {
-                      vErrors.push(err33);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err34 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/then',
-                  schemaPath: '#/properties/rows/items/properties/then/type',
-                  keyword: 'type',
-                  params: { type: 'object' },
-                  message: 'must be object',
-                  schema: schema69.properties.rows.items.properties.then.type,
-                  parentSchema: schema69.properties.rows.items.properties.then,
-                  data: data8,
-                };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-              }
-            }
-            if (data5.source !== undefined) {
-              if (
-                !validate11(data5.source, {
-                  instancePath: instancePath + '/rows/' + i0 + '/source',
-                  parentData: data5,
-                  parentDataProperty: 'source',
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data5.note !== undefined) {
-              let data13 = data5.note;
-              if (typeof data13 === 'string') {
-                if (func3(data13) > 2000) {
-                  const err35 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/note',
-                    schemaPath: '#/definitions/longText/maxLength',
-                    keyword: 'maxLength',
-                    params: { limit: 2000 },
-                    message: 'must NOT have more than 2000 characters',
-                    schema: 2000,
-                    parentSchema: schema15,
-                    data: data13,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err35];
-                  } else {
-                    vErrors.push(err35);
-                  }
-                  errors++;
-                }
-                if (func3(data13) < 1) {
-                  const err36 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/note',
-                    schemaPath: '#/definitions/longText/minLength',
-                    keyword: 'minLength',
-                    params: { limit: 1 },
-                    message: 'must NOT have fewer than 1 characters',
-                    schema: 1,
-                    parentSchema: schema15,
-                    data: data13,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err36];
-                  } else {
-                    vErrors.push(err36);
-                  }
-                  errors++;
-                }
-              } else {
-                const err37 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/note',
-                  schemaPath: '#/definitions/longText/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema15.type,
-                  parentSchema: schema15,
-                  data: data13,
-                };
-                if (vErrors === null) {
-                  vErrors = [err37];
-                } else {
-                  vErrors.push(err37);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err38 = {
-              instancePath: instancePath + '/rows/' + i0,
-              schemaPath: '#/properties/rows/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-              schema: schema69.properties.rows.items.type,
-              parentSchema: schema69.properties.rows.items,
-              data: data5,
-            };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err39 = {
-          instancePath: instancePath + '/rows',
-          schemaPath: '#/properties/rows/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-          schema: schema69.properties.rows.type,
-          parentSchema: schema69.properties.rows,
-          data: data4,
-        };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err40 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-      schema: schema69.type,
-      parentSchema: schema69,
-      data,
-    };
-    if (vErrors === null) {
-      vErrors = [err40];
-    } else {
-      vErrors.push(err40);
-    }
-    errors++;
-  }
-  validate42.errors = vErrors;
-  return errors === 0;
-}
-const schema75 = {
-  description:
-    'The measures offer, decided per measure (fact measure.id). Rows marked standardOffer make up the offer when no measures are recommended.',
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    title: { $ref: '#/definitions/shortText' },
-    description: { $ref: '#/definitions/longText' },
-    hitPolicy: { enum: ['first', 'unique'] },
-    inputs: { $ref: '#/definitions/inputs' },
-    rows: {
-      type: 'array',
-      maxItems: 100,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'when', 'then', 'source'],
-        properties: {
-          id: { $ref: '#/definitions/id' },
-          when: { $ref: '#/definitions/conditions' },
-          then: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['status', 'approval', 'package', 'text'],
-            properties: {
-              status: { enum: ['provided', 'needs-approval', 'not-available', 'unknown'] },
-              approval: { anyOf: [{ $ref: '#/definitions/approvalType' }, { type: 'null' }] },
-              package: { anyOf: [{ $ref: '#/definitions/id' }, { type: 'null' }] },
-              standardOffer: { type: 'boolean' },
-              text: { $ref: '#/definitions/longText' },
-            },
-          },
-          source: { $ref: '#/definitions/source' },
-          note: { $ref: '#/definitions/longText' },
-        },
-      },
-    },
-  },
-  required: ['title', 'hitPolicy', 'inputs', 'rows'],
-};
-const schema79 = {
-  enum: ['landlord-permission', 'senior-officer-written', 'quote-sign-off', 'contribution-above-limit'],
-};
-function validate47(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+const schema79 = { enum: ['standard', 'medium', 'high'] };
+function validate45(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -6906,28 +6364,28 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputs !== undefined) {
       if (
-        !validate16(data.inputs, {
+        !validate18(data.inputs, {
           instancePath: instancePath + '/inputs',
           parentData: data,
           parentDataProperty: 'inputs',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
     }
     if (data.rows !== undefined) {
       let data4 = data.rows;
       if (Array.isArray(data4)) {
-        if (data4.length > 100) {
+        if (data4.length > 30) {
           const err12 = {
             instancePath: instancePath + '/rows',
             schemaPath: '#/properties/rows/maxItems',
             keyword: 'maxItems',
-            params: { limit: 100 },
-            message: 'must NOT have more than 100 items',
-            schema: 100,
+            params: { limit: 30 },
+            message: 'must NOT have more than 30 items',
+            schema: 30,
             parentSchema: schema75.properties.rows,
             data: data4,
           };
@@ -7051,7 +6509,7 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { limit: 80 },
                     message: 'must NOT have more than 80 characters',
                     schema: 80,
-                    parentSchema: schema19,
+                    parentSchema: schema24,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -7069,7 +6527,7 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
                     message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
                     schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                    parentSchema: schema19,
+                    parentSchema: schema24,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -7086,8 +6544,8 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema19.type,
-                  parentSchema: schema19,
+                  schema: schema24.type,
+                  parentSchema: schema24,
                   data: data6,
                 };
                 if (vErrors === null) {
@@ -7100,27 +6558,27 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
             }
             if (data5.when !== undefined) {
               if (
-                !validate20(data5.when, {
+                !validate22(data5.when, {
                   instancePath: instancePath + '/rows/' + i0 + '/when',
                   parentData: data5,
                   parentDataProperty: 'when',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
                 errors = vErrors.length;
               }
             }
             if (data5.then !== undefined) {
               let data8 = data5.then;
               if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-                if (data8.status === undefined) {
+                if (data8.band === undefined) {
                   const err21 = {
                     instancePath: instancePath + '/rows/' + i0 + '/then',
                     schemaPath: '#/properties/rows/items/properties/then/required',
                     keyword: 'required',
-                    params: { missingProperty: 'status' },
-                    message: "must have required property '" + 'status' + "'",
+                    params: { missingProperty: 'band' },
+                    message: "must have required property '" + 'band' + "'",
                     schema: schema75.properties.rows.items.properties.then.required,
                     parentSchema: schema75.properties.rows.items.properties.then,
                     data: data8,
@@ -7132,69 +6590,9 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data8.approval === undefined) {
-                  const err22 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'approval' },
-                    message: "must have required property '" + 'approval' + "'",
-                    schema: schema75.properties.rows.items.properties.then.required,
-                    parentSchema: schema75.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  } else {
-                    vErrors.push(err22);
-                  }
-                  errors++;
-                }
-                if (data8.package === undefined) {
-                  const err23 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'package' },
-                    message: "must have required property '" + 'package' + "'",
-                    schema: schema75.properties.rows.items.properties.then.required,
-                    parentSchema: schema75.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-                if (data8.text === undefined) {
-                  const err24 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'text' },
-                    message: "must have required property '" + 'text' + "'",
-                    schema: schema75.properties.rows.items.properties.then.required,
-                    parentSchema: schema75.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
                 for (const key2 in data8) {
-                  if (!(
-                    key2 === 'status' ||
-                    key2 === 'approval' ||
-                    key2 === 'package' ||
-                    key2 === 'standardOffer' ||
-                    key2 === 'text'
-                  )) {
-                    const err25 = {
+                  if (!(key2 === 'band')) {
+                    const err22 = {
                       instancePath: instancePath + '/rows/' + i0 + '/then',
                       schemaPath: '#/properties/rows/items/properties/then/additionalProperties',
                       keyword: 'additionalProperties',
@@ -7205,321 +6603,36 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
                       data: data8,
                     };
                     if (vErrors === null) {
-                      vErrors = [err25];
+                      vErrors = [err22];
                     } else {
-                      vErrors.push(err25);
+                      vErrors.push(err22);
                     }
                     errors++;
                   }
                 }
-                if (data8.status !== undefined) {
-                  let data9 = data8.status;
-                  if (!(
-                    data9 === 'provided' ||
-                    data9 === 'needs-approval' ||
-                    data9 === 'not-available' ||
-                    data9 === 'unknown'
-                  )) {
-                    const err26 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/status',
-                      schemaPath: '#/properties/rows/items/properties/then/properties/status/enum',
-                      keyword: 'enum',
-                      params: {
-                        allowedValues: schema75.properties.rows.items.properties.then.properties.status.enum,
-                      },
-                      message: 'must be equal to one of the allowed values',
-                      schema: schema75.properties.rows.items.properties.then.properties.status.enum,
-                      parentSchema: schema75.properties.rows.items.properties.then.properties.status,
-                      data: data9,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err26];
-                    } else {
-                      vErrors.push(err26);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.approval !== undefined) {
-                  let data10 = data8.approval;
-                  const _errs24 = errors;
-                  let valid8 = false;
-                  const _errs25 = errors;
-                  if (!(
-                    data10 === 'landlord-permission' ||
-                    data10 === 'senior-officer-written' ||
-                    data10 === 'quote-sign-off' ||
-                    data10 === 'contribution-above-limit'
-                  )) {
-                    const err27 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/approval',
-                      schemaPath: '#/definitions/approvalType/enum',
+                if (data8.band !== undefined) {
+                  let data9 = data8.band;
+                  if (!(data9 === 'standard' || data9 === 'medium' || data9 === 'high')) {
+                    const err23 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/band',
+                      schemaPath: '#/definitions/riskLevel/enum',
                       keyword: 'enum',
                       params: { allowedValues: schema79.enum },
                       message: 'must be equal to one of the allowed values',
                       schema: schema79.enum,
                       parentSchema: schema79,
-                      data: data10,
+                      data: data9,
                     };
                     if (vErrors === null) {
-                      vErrors = [err27];
+                      vErrors = [err23];
                     } else {
-                      vErrors.push(err27);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs25 === errors;
-                  valid8 = valid8 || _valid0;
-                  if (!valid8) {
-                    const _errs27 = errors;
-                    if (data10 !== null) {
-                      const err28 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/approval',
-                        schemaPath:
-                          '#/properties/rows/items/properties/then/properties/approval/anyOf/1/type',
-                        keyword: 'type',
-                        params: { type: 'null' },
-                        message: 'must be null',
-                        schema:
-                          schema75.properties.rows.items.properties.then.properties.approval.anyOf[1].type,
-                        parentSchema:
-                          schema75.properties.rows.items.properties.then.properties.approval.anyOf[1],
-                        data: data10,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err28];
-                      } else {
-                        vErrors.push(err28);
-                      }
-                      errors++;
-                    }
-                    var _valid0 = _errs27 === errors;
-                    valid8 = valid8 || _valid0;
-                  }
-                  if (!valid8) {
-                    const err29 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/approval',
-                      schemaPath: '#/properties/rows/items/properties/then/properties/approval/anyOf',
-                      keyword: 'anyOf',
-                      params: {},
-                      message: 'must match a schema in anyOf',
-                      schema: schema75.properties.rows.items.properties.then.properties.approval.anyOf,
-                      parentSchema: schema75.properties.rows.items.properties.then.properties.approval,
-                      data: data10,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err29];
-                    } else {
-                      vErrors.push(err29);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs24;
-                    if (vErrors !== null) {
-                      if (_errs24) {
-                        vErrors.length = _errs24;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data8.package !== undefined) {
-                  let data11 = data8.package;
-                  const _errs30 = errors;
-                  let valid10 = false;
-                  const _errs31 = errors;
-                  if (typeof data11 === 'string') {
-                    if (func3(data11) > 80) {
-                      const err30 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/package',
-                        schemaPath: '#/definitions/id/maxLength',
-                        keyword: 'maxLength',
-                        params: { limit: 80 },
-                        message: 'must NOT have more than 80 characters',
-                        schema: 80,
-                        parentSchema: schema19,
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err30];
-                      } else {
-                        vErrors.push(err30);
-                      }
-                      errors++;
-                    }
-                    if (!pattern4.test(data11)) {
-                      const err31 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/package',
-                        schemaPath: '#/definitions/id/pattern',
-                        keyword: 'pattern',
-                        params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-                        message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
-                        schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                        parentSchema: schema19,
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err31];
-                      } else {
-                        vErrors.push(err31);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err32 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/package',
-                      schemaPath: '#/definitions/id/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema19.type,
-                      parentSchema: schema19,
-                      data: data11,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err32];
-                    } else {
-                      vErrors.push(err32);
-                    }
-                    errors++;
-                  }
-                  var _valid1 = _errs31 === errors;
-                  valid10 = valid10 || _valid1;
-                  if (!valid10) {
-                    const _errs34 = errors;
-                    if (data11 !== null) {
-                      const err33 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/package',
-                        schemaPath: '#/properties/rows/items/properties/then/properties/package/anyOf/1/type',
-                        keyword: 'type',
-                        params: { type: 'null' },
-                        message: 'must be null',
-                        schema:
-                          schema75.properties.rows.items.properties.then.properties.package.anyOf[1].type,
-                        parentSchema:
-                          schema75.properties.rows.items.properties.then.properties.package.anyOf[1],
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err33];
-                      } else {
-                        vErrors.push(err33);
-                      }
-                      errors++;
-                    }
-                    var _valid1 = _errs34 === errors;
-                    valid10 = valid10 || _valid1;
-                  }
-                  if (!valid10) {
-                    const err34 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/package',
-                      schemaPath: '#/properties/rows/items/properties/then/properties/package/anyOf',
-                      keyword: 'anyOf',
-                      params: {},
-                      message: 'must match a schema in anyOf',
-                      schema: schema75.properties.rows.items.properties.then.properties.package.anyOf,
-                      parentSchema: schema75.properties.rows.items.properties.then.properties.package,
-                      data: data11,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err34];
-                    } else {
-                      vErrors.push(err34);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs30;
-                    if (vErrors !== null) {
-                      if (_errs30) {
-                        vErrors.length = _errs30;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data8.standardOffer !== undefined) {
-                  let data12 = data8.standardOffer;
-                  if (typeof data12 !== 'boolean') {
-                    const err35 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/standardOffer',
-                      schemaPath: '#/properties/rows/items/properties/then/properties/standardOffer/type',
-                      keyword: 'type',
-                      params: { type: 'boolean' },
-                      message: 'must be boolean',
-                      schema: schema75.properties.rows.items.properties.then.properties.standardOffer.type,
-                      parentSchema: schema75.properties.rows.items.properties.then.properties.standardOffer,
-                      data: data12,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err35];
-                    } else {
-                      vErrors.push(err35);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.text !== undefined) {
-                  let data13 = data8.text;
-                  if (typeof data13 === 'string') {
-                    if (func3(data13) > 2000) {
-                      const err36 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                        schemaPath: '#/definitions/longText/maxLength',
-                        keyword: 'maxLength',
-                        params: { limit: 2000 },
-                        message: 'must NOT have more than 2000 characters',
-                        schema: 2000,
-                        parentSchema: schema15,
-                        data: data13,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err36];
-                      } else {
-                        vErrors.push(err36);
-                      }
-                      errors++;
-                    }
-                    if (func3(data13) < 1) {
-                      const err37 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                        schemaPath: '#/definitions/longText/minLength',
-                        keyword: 'minLength',
-                        params: { limit: 1 },
-                        message: 'must NOT have fewer than 1 characters',
-                        schema: 1,
-                        parentSchema: schema15,
-                        data: data13,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err37];
-                      } else {
-                        vErrors.push(err37);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err38 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                      schemaPath: '#/definitions/longText/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema15.type,
-                      parentSchema: schema15,
-                      data: data13,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
+                      vErrors.push(err23);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err39 = {
+                const err24 = {
                   instancePath: instancePath + '/rows/' + i0 + '/then',
                   schemaPath: '#/properties/rows/items/properties/then/type',
                   keyword: 'type',
@@ -7530,31 +6643,31 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
                   data: data8,
                 };
                 if (vErrors === null) {
-                  vErrors = [err39];
+                  vErrors = [err24];
                 } else {
-                  vErrors.push(err39);
+                  vErrors.push(err24);
                 }
                 errors++;
               }
             }
             if (data5.source !== undefined) {
               if (
-                !validate11(data5.source, {
+                !validate13(data5.source, {
                   instancePath: instancePath + '/rows/' + i0 + '/source',
                   parentData: data5,
                   parentDataProperty: 'source',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
                 errors = vErrors.length;
               }
             }
             if (data5.note !== undefined) {
-              let data15 = data5.note;
-              if (typeof data15 === 'string') {
-                if (func3(data15) > 2000) {
-                  const err40 = {
+              let data11 = data5.note;
+              if (typeof data11 === 'string') {
+                if (func3(data11) > 2000) {
+                  const err25 = {
                     instancePath: instancePath + '/rows/' + i0 + '/note',
                     schemaPath: '#/definitions/longText/maxLength',
                     keyword: 'maxLength',
@@ -7562,17 +6675,17 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have more than 2000 characters',
                     schema: 2000,
                     parentSchema: schema15,
-                    data: data15,
+                    data: data11,
                   };
                   if (vErrors === null) {
-                    vErrors = [err40];
+                    vErrors = [err25];
                   } else {
-                    vErrors.push(err40);
+                    vErrors.push(err25);
                   }
                   errors++;
                 }
-                if (func3(data15) < 1) {
-                  const err41 = {
+                if (func3(data11) < 1) {
+                  const err26 = {
                     instancePath: instancePath + '/rows/' + i0 + '/note',
                     schemaPath: '#/definitions/longText/minLength',
                     keyword: 'minLength',
@@ -7580,17 +6693,17 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema15,
-                    data: data15,
+                    data: data11,
                   };
                   if (vErrors === null) {
-                    vErrors = [err41];
+                    vErrors = [err26];
                   } else {
-                    vErrors.push(err41);
+                    vErrors.push(err26);
                   }
                   errors++;
                 }
               } else {
-                const err42 = {
+                const err27 = {
                   instancePath: instancePath + '/rows/' + i0 + '/note',
                   schemaPath: '#/definitions/longText/type',
                   keyword: 'type',
@@ -7598,18 +6711,18 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema15.type,
                   parentSchema: schema15,
-                  data: data15,
+                  data: data11,
                 };
                 if (vErrors === null) {
-                  vErrors = [err42];
+                  vErrors = [err27];
                 } else {
-                  vErrors.push(err42);
+                  vErrors.push(err27);
                 }
                 errors++;
               }
             }
           } else {
-            const err43 = {
+            const err28 = {
               instancePath: instancePath + '/rows/' + i0,
               schemaPath: '#/properties/rows/items/type',
               keyword: 'type',
@@ -7620,15 +6733,15 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
               data: data5,
             };
             if (vErrors === null) {
-              vErrors = [err43];
+              vErrors = [err28];
             } else {
-              vErrors.push(err43);
+              vErrors.push(err28);
             }
             errors++;
           }
         }
       } else {
-        const err44 = {
+        const err29 = {
           instancePath: instancePath + '/rows',
           schemaPath: '#/properties/rows/type',
           keyword: 'type',
@@ -7639,15 +6752,15 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
           data: data4,
         };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err29];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err29);
         }
         errors++;
       }
     }
   } else {
-    const err45 = {
+    const err30 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -7658,2115 +6771,17 @@ function validate47(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err45];
+      vErrors = [err30];
     } else {
-      vErrors.push(err45);
+      vErrors.push(err30);
     }
     errors++;
   }
-  validate47.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-const schema83 = {
-  description: 'Sign-offs the case needs, beyond landlord permission and per-measure approvals.',
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    title: { $ref: '#/definitions/shortText' },
-    description: { $ref: '#/definitions/longText' },
-    hitPolicy: { const: 'collect' },
-    inputs: { $ref: '#/definitions/inputs' },
-    rows: {
-      type: 'array',
-      maxItems: 50,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'when', 'then', 'source'],
-        properties: {
-          id: { $ref: '#/definitions/id' },
-          when: { $ref: '#/definitions/conditions' },
-          then: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['type', 'text'],
-            properties: {
-              type: { $ref: '#/definitions/approvalType' },
-              text: { $ref: '#/definitions/longText' },
-            },
-          },
-          source: { $ref: '#/definitions/source' },
-          note: { $ref: '#/definitions/longText' },
-        },
-      },
-    },
-  },
-  required: ['title', 'hitPolicy', 'inputs', 'rows'],
-};
-function validate52(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.title === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: "must have required property '" + 'title' + "'",
-        schema: schema83.required,
-        parentSchema: schema83,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.hitPolicy === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'hitPolicy' },
-        message: "must have required property '" + 'hitPolicy' + "'",
-        schema: schema83.required,
-        parentSchema: schema83,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.inputs === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'inputs' },
-        message: "must have required property '" + 'inputs' + "'",
-        schema: schema83.required,
-        parentSchema: schema83,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.rows === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'rows' },
-        message: "must have required property '" + 'rows' + "'",
-        schema: schema83.required,
-        parentSchema: schema83,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(
-        key0 === 'title' ||
-        key0 === 'description' ||
-        key0 === 'hitPolicy' ||
-        key0 === 'inputs' ||
-        key0 === 'rows'
-      )) {
-        const err4 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-          schema: false,
-          parentSchema: schema83,
-          data,
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== undefined) {
-      let data0 = data.title;
-      if (typeof data0 === 'string') {
-        if (func3(data0) > 200) {
-          const err5 = {
-            instancePath: instancePath + '/title',
-            schemaPath: '#/definitions/shortText/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 200 },
-            message: 'must NOT have more than 200 characters',
-            schema: 200,
-            parentSchema: schema12,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err6 = {
-            instancePath: instancePath + '/title',
-            schemaPath: '#/definitions/shortText/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema12,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = {
-          instancePath: instancePath + '/title',
-          schemaPath: '#/definitions/shortText/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema12.type,
-          parentSchema: schema12,
-          data: data0,
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== undefined) {
-      let data1 = data.description;
-      if (typeof data1 === 'string') {
-        if (func3(data1) > 2000) {
-          const err8 = {
-            instancePath: instancePath + '/description',
-            schemaPath: '#/definitions/longText/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 2000 },
-            message: 'must NOT have more than 2000 characters',
-            schema: 2000,
-            parentSchema: schema15,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (func3(data1) < 1) {
-          const err9 = {
-            instancePath: instancePath + '/description',
-            schemaPath: '#/definitions/longText/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema15,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = {
-          instancePath: instancePath + '/description',
-          schemaPath: '#/definitions/longText/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema15.type,
-          parentSchema: schema15,
-          data: data1,
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.hitPolicy !== undefined) {
-      let data2 = data.hitPolicy;
-      if ('collect' !== data2) {
-        const err11 = {
-          instancePath: instancePath + '/hitPolicy',
-          schemaPath: '#/properties/hitPolicy/const',
-          keyword: 'const',
-          params: { allowedValue: 'collect' },
-          message: 'must be equal to constant',
-          schema: 'collect',
-          parentSchema: schema83.properties.hitPolicy,
-          data: data2,
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.inputs !== undefined) {
-      if (
-        !validate16(data.inputs, {
-          instancePath: instancePath + '/inputs',
-          parentData: data,
-          parentDataProperty: 'inputs',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.rows !== undefined) {
-      let data4 = data.rows;
-      if (Array.isArray(data4)) {
-        if (data4.length > 50) {
-          const err12 = {
-            instancePath: instancePath + '/rows',
-            schemaPath: '#/properties/rows/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must NOT have more than 50 items',
-            schema: 50,
-            parentSchema: schema83.properties.rows,
-            data: data4,
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data5 = data4[i0];
-          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-            if (data5.id === undefined) {
-              const err13 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'id' },
-                message: "must have required property '" + 'id' + "'",
-                schema: schema83.properties.rows.items.required,
-                parentSchema: schema83.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-            if (data5.when === undefined) {
-              const err14 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'when' },
-                message: "must have required property '" + 'when' + "'",
-                schema: schema83.properties.rows.items.required,
-                parentSchema: schema83.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (data5.then === undefined) {
-              const err15 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'then' },
-                message: "must have required property '" + 'then' + "'",
-                schema: schema83.properties.rows.items.required,
-                parentSchema: schema83.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (data5.source === undefined) {
-              const err16 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'source' },
-                message: "must have required property '" + 'source' + "'",
-                schema: schema83.properties.rows.items.required,
-                parentSchema: schema83.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-            for (const key1 in data5) {
-              if (!(
-                key1 === 'id' ||
-                key1 === 'when' ||
-                key1 === 'then' ||
-                key1 === 'source' ||
-                key1 === 'note'
-              )) {
-                const err17 = {
-                  instancePath: instancePath + '/rows/' + i0,
-                  schemaPath: '#/properties/rows/items/additionalProperties',
-                  keyword: 'additionalProperties',
-                  params: { additionalProperty: key1 },
-                  message: 'must NOT have additional properties',
-                  schema: false,
-                  parentSchema: schema83.properties.rows.items,
-                  data: data5,
-                };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data5.id !== undefined) {
-              let data6 = data5.id;
-              if (typeof data6 === 'string') {
-                if (func3(data6) > 80) {
-                  const err18 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/id',
-                    schemaPath: '#/definitions/id/maxLength',
-                    keyword: 'maxLength',
-                    params: { limit: 80 },
-                    message: 'must NOT have more than 80 characters',
-                    schema: 80,
-                    parentSchema: schema19,
-                    data: data6,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-                if (!pattern4.test(data6)) {
-                  const err19 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/id',
-                    schemaPath: '#/definitions/id/pattern',
-                    keyword: 'pattern',
-                    params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-                    message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
-                    schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                    parentSchema: schema19,
-                    data: data6,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-              } else {
-                const err20 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/id',
-                  schemaPath: '#/definitions/id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema19.type,
-                  parentSchema: schema19,
-                  data: data6,
-                };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data5.when !== undefined) {
-              if (
-                !validate20(data5.when, {
-                  instancePath: instancePath + '/rows/' + i0 + '/when',
-                  parentData: data5,
-                  parentDataProperty: 'when',
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data5.then !== undefined) {
-              let data8 = data5.then;
-              if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-                if (data8.type === undefined) {
-                  const err21 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'type' },
-                    message: "must have required property '" + 'type' + "'",
-                    schema: schema83.properties.rows.items.properties.then.required,
-                    parentSchema: schema83.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-                if (data8.text === undefined) {
-                  const err22 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'text' },
-                    message: "must have required property '" + 'text' + "'",
-                    schema: schema83.properties.rows.items.properties.then.required,
-                    parentSchema: schema83.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  } else {
-                    vErrors.push(err22);
-                  }
-                  errors++;
-                }
-                for (const key2 in data8) {
-                  if (!(key2 === 'type' || key2 === 'text')) {
-                    const err23 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then',
-                      schemaPath: '#/properties/rows/items/properties/then/additionalProperties',
-                      keyword: 'additionalProperties',
-                      params: { additionalProperty: key2 },
-                      message: 'must NOT have additional properties',
-                      schema: false,
-                      parentSchema: schema83.properties.rows.items.properties.then,
-                      data: data8,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err23];
-                    } else {
-                      vErrors.push(err23);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.type !== undefined) {
-                  let data9 = data8.type;
-                  if (!(
-                    data9 === 'landlord-permission' ||
-                    data9 === 'senior-officer-written' ||
-                    data9 === 'quote-sign-off' ||
-                    data9 === 'contribution-above-limit'
-                  )) {
-                    const err24 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/type',
-                      schemaPath: '#/definitions/approvalType/enum',
-                      keyword: 'enum',
-                      params: { allowedValues: schema79.enum },
-                      message: 'must be equal to one of the allowed values',
-                      schema: schema79.enum,
-                      parentSchema: schema79,
-                      data: data9,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err24];
-                    } else {
-                      vErrors.push(err24);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.text !== undefined) {
-                  let data10 = data8.text;
-                  if (typeof data10 === 'string') {
-                    if (func3(data10) > 2000) {
-                      const err25 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                        schemaPath: '#/definitions/longText/maxLength',
-                        keyword: 'maxLength',
-                        params: { limit: 2000 },
-                        message: 'must NOT have more than 2000 characters',
-                        schema: 2000,
-                        parentSchema: schema15,
-                        data: data10,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err25];
-                      } else {
-                        vErrors.push(err25);
-                      }
-                      errors++;
-                    }
-                    if (func3(data10) < 1) {
-                      const err26 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                        schemaPath: '#/definitions/longText/minLength',
-                        keyword: 'minLength',
-                        params: { limit: 1 },
-                        message: 'must NOT have fewer than 1 characters',
-                        schema: 1,
-                        parentSchema: schema15,
-                        data: data10,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err26];
-                      } else {
-                        vErrors.push(err26);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err27 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                      schemaPath: '#/definitions/longText/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema15.type,
-                      parentSchema: schema15,
-                      data: data10,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err27];
-                    } else {
-                      vErrors.push(err27);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err28 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/then',
-                  schemaPath: '#/properties/rows/items/properties/then/type',
-                  keyword: 'type',
-                  params: { type: 'object' },
-                  message: 'must be object',
-                  schema: schema83.properties.rows.items.properties.then.type,
-                  parentSchema: schema83.properties.rows.items.properties.then,
-                  data: data8,
-                };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data5.source !== undefined) {
-              if (
-                !validate11(data5.source, {
-                  instancePath: instancePath + '/rows/' + i0 + '/source',
-                  parentData: data5,
-                  parentDataProperty: 'source',
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data5.note !== undefined) {
-              let data12 = data5.note;
-              if (typeof data12 === 'string') {
-                if (func3(data12) > 2000) {
-                  const err29 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/note',
-                    schemaPath: '#/definitions/longText/maxLength',
-                    keyword: 'maxLength',
-                    params: { limit: 2000 },
-                    message: 'must NOT have more than 2000 characters',
-                    schema: 2000,
-                    parentSchema: schema15,
-                    data: data12,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err29];
-                  } else {
-                    vErrors.push(err29);
-                  }
-                  errors++;
-                }
-                if (func3(data12) < 1) {
-                  const err30 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/note',
-                    schemaPath: '#/definitions/longText/minLength',
-                    keyword: 'minLength',
-                    params: { limit: 1 },
-                    message: 'must NOT have fewer than 1 characters',
-                    schema: 1,
-                    parentSchema: schema15,
-                    data: data12,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err30];
-                  } else {
-                    vErrors.push(err30);
-                  }
-                  errors++;
-                }
-              } else {
-                const err31 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/note',
-                  schemaPath: '#/definitions/longText/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema15.type,
-                  parentSchema: schema15,
-                  data: data12,
-                };
-                if (vErrors === null) {
-                  vErrors = [err31];
-                } else {
-                  vErrors.push(err31);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err32 = {
-              instancePath: instancePath + '/rows/' + i0,
-              schemaPath: '#/properties/rows/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-              schema: schema83.properties.rows.items.type,
-              parentSchema: schema83.properties.rows.items,
-              data: data5,
-            };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err33 = {
-          instancePath: instancePath + '/rows',
-          schemaPath: '#/properties/rows/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-          schema: schema83.properties.rows.type,
-          parentSchema: schema83.properties.rows,
-          data: data4,
-        };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err34 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-      schema: schema83.type,
-      parentSchema: schema83,
-      data,
-    };
-    if (vErrors === null) {
-      vErrors = [err34];
-    } else {
-      vErrors.push(err34);
-    }
-    errors++;
-  }
-  validate52.errors = vErrors;
-  return errors === 0;
-}
-const schema90 = {
-  description: 'Where the case goes next: every matching row is a step.',
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    title: { $ref: '#/definitions/shortText' },
-    description: { $ref: '#/definitions/longText' },
-    hitPolicy: { const: 'collect' },
-    inputs: { $ref: '#/definitions/inputs' },
-    rows: {
-      type: 'array',
-      maxItems: 50,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['id', 'when', 'then', 'source'],
-        properties: {
-          id: { $ref: '#/definitions/id' },
-          when: { $ref: '#/definitions/conditions' },
-          then: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['to', 'name', 'withinHours', 'text'],
-            properties: {
-              to: { $ref: '#/definitions/routingTarget' },
-              name: { anyOf: [{ $ref: '#/definitions/shortText' }, { type: 'null' }] },
-              withinHours: { anyOf: [{ type: 'number', minimum: 0, maximum: 8760 }, { type: 'null' }] },
-              withinWorkingDays: {
-                anyOf: [{ type: 'integer', minimum: 0, maximum: 365 }, { type: 'null' }],
-                description:
-                  'The target in working days, where the document counts working days (withinHours is then null).',
-              },
-              text: { $ref: '#/definitions/longText' },
-              forOutcomes: {
-                type: 'array',
-                minItems: 1,
-                uniqueItems: true,
-                items: {
-                  enum: [
-                    'no-scheme',
-                    'ineligible',
-                    'refer-to-landlord',
-                    'more-information-needed',
-                    'eligible',
-                  ],
-                },
-                description: 'The outcomes this step applies to (default: eligible only).',
-              },
-            },
-          },
-          source: { $ref: '#/definitions/source' },
-          note: { $ref: '#/definitions/longText' },
-        },
-      },
-    },
-  },
-  required: ['title', 'hitPolicy', 'inputs', 'rows'],
-};
-function validate57(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == 'object' && !Array.isArray(data)) {
-    if (data.title === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'title' },
-        message: "must have required property '" + 'title' + "'",
-        schema: schema90.required,
-        parentSchema: schema90,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.hitPolicy === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'hitPolicy' },
-        message: "must have required property '" + 'hitPolicy' + "'",
-        schema: schema90.required,
-        parentSchema: schema90,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.inputs === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'inputs' },
-        message: "must have required property '" + 'inputs' + "'",
-        schema: schema90.required,
-        parentSchema: schema90,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.rows === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'rows' },
-        message: "must have required property '" + 'rows' + "'",
-        schema: schema90.required,
-        parentSchema: schema90,
-        data,
-      };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(
-        key0 === 'title' ||
-        key0 === 'description' ||
-        key0 === 'hitPolicy' ||
-        key0 === 'inputs' ||
-        key0 === 'rows'
-      )) {
-        const err4 = {
-          instancePath,
-          schemaPath: '#/additionalProperties',
-          keyword: 'additionalProperties',
-          params: { additionalProperty: key0 },
-          message: 'must NOT have additional properties',
-          schema: false,
-          parentSchema: schema90,
-          data,
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.title !== undefined) {
-      let data0 = data.title;
-      if (typeof data0 === 'string') {
-        if (func3(data0) > 200) {
-          const err5 = {
-            instancePath: instancePath + '/title',
-            schemaPath: '#/definitions/shortText/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 200 },
-            message: 'must NOT have more than 200 characters',
-            schema: 200,
-            parentSchema: schema12,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (func3(data0) < 1) {
-          const err6 = {
-            instancePath: instancePath + '/title',
-            schemaPath: '#/definitions/shortText/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema12,
-            data: data0,
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = {
-          instancePath: instancePath + '/title',
-          schemaPath: '#/definitions/shortText/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema12.type,
-          parentSchema: schema12,
-          data: data0,
-        };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== undefined) {
-      let data1 = data.description;
-      if (typeof data1 === 'string') {
-        if (func3(data1) > 2000) {
-          const err8 = {
-            instancePath: instancePath + '/description',
-            schemaPath: '#/definitions/longText/maxLength',
-            keyword: 'maxLength',
-            params: { limit: 2000 },
-            message: 'must NOT have more than 2000 characters',
-            schema: 2000,
-            parentSchema: schema15,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (func3(data1) < 1) {
-          const err9 = {
-            instancePath: instancePath + '/description',
-            schemaPath: '#/definitions/longText/minLength',
-            keyword: 'minLength',
-            params: { limit: 1 },
-            message: 'must NOT have fewer than 1 characters',
-            schema: 1,
-            parentSchema: schema15,
-            data: data1,
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = {
-          instancePath: instancePath + '/description',
-          schemaPath: '#/definitions/longText/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-          schema: schema15.type,
-          parentSchema: schema15,
-          data: data1,
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.hitPolicy !== undefined) {
-      let data2 = data.hitPolicy;
-      if ('collect' !== data2) {
-        const err11 = {
-          instancePath: instancePath + '/hitPolicy',
-          schemaPath: '#/properties/hitPolicy/const',
-          keyword: 'const',
-          params: { allowedValue: 'collect' },
-          message: 'must be equal to constant',
-          schema: 'collect',
-          parentSchema: schema90.properties.hitPolicy,
-          data: data2,
-        };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.inputs !== undefined) {
-      if (
-        !validate16(data.inputs, {
-          instancePath: instancePath + '/inputs',
-          parentData: data,
-          parentDataProperty: 'inputs',
-          rootData,
-        })
-      ) {
-        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.rows !== undefined) {
-      let data4 = data.rows;
-      if (Array.isArray(data4)) {
-        if (data4.length > 50) {
-          const err12 = {
-            instancePath: instancePath + '/rows',
-            schemaPath: '#/properties/rows/maxItems',
-            keyword: 'maxItems',
-            params: { limit: 50 },
-            message: 'must NOT have more than 50 items',
-            schema: 50,
-            parentSchema: schema90.properties.rows,
-            data: data4,
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        const len0 = data4.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data5 = data4[i0];
-          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-            if (data5.id === undefined) {
-              const err13 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'id' },
-                message: "must have required property '" + 'id' + "'",
-                schema: schema90.properties.rows.items.required,
-                parentSchema: schema90.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err13];
-              } else {
-                vErrors.push(err13);
-              }
-              errors++;
-            }
-            if (data5.when === undefined) {
-              const err14 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'when' },
-                message: "must have required property '" + 'when' + "'",
-                schema: schema90.properties.rows.items.required,
-                parentSchema: schema90.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (data5.then === undefined) {
-              const err15 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'then' },
-                message: "must have required property '" + 'then' + "'",
-                schema: schema90.properties.rows.items.required,
-                parentSchema: schema90.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-            if (data5.source === undefined) {
-              const err16 = {
-                instancePath: instancePath + '/rows/' + i0,
-                schemaPath: '#/properties/rows/items/required',
-                keyword: 'required',
-                params: { missingProperty: 'source' },
-                message: "must have required property '" + 'source' + "'",
-                schema: schema90.properties.rows.items.required,
-                parentSchema: schema90.properties.rows.items,
-                data: data5,
-              };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-            for (const key1 in data5) {
-              if (!(
-                key1 === 'id' ||
-                key1 === 'when' ||
-                key1 === 'then' ||
-                key1 === 'source' ||
-                key1 === 'note'
-              )) {
-                const err17 = {
-                  instancePath: instancePath + '/rows/' + i0,
-                  schemaPath: '#/properties/rows/items/additionalProperties',
-                  keyword: 'additionalProperties',
-                  params: { additionalProperty: key1 },
-                  message: 'must NOT have additional properties',
-                  schema: false,
-                  parentSchema: schema90.properties.rows.items,
-                  data: data5,
-                };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-            }
-            if (data5.id !== undefined) {
-              let data6 = data5.id;
-              if (typeof data6 === 'string') {
-                if (func3(data6) > 80) {
-                  const err18 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/id',
-                    schemaPath: '#/definitions/id/maxLength',
-                    keyword: 'maxLength',
-                    params: { limit: 80 },
-                    message: 'must NOT have more than 80 characters',
-                    schema: 80,
-                    parentSchema: schema19,
-                    data: data6,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-                if (!pattern4.test(data6)) {
-                  const err19 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/id',
-                    schemaPath: '#/definitions/id/pattern',
-                    keyword: 'pattern',
-                    params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-                    message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
-                    schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                    parentSchema: schema19,
-                    data: data6,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-              } else {
-                const err20 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/id',
-                  schemaPath: '#/definitions/id/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema19.type,
-                  parentSchema: schema19,
-                  data: data6,
-                };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
-                errors++;
-              }
-            }
-            if (data5.when !== undefined) {
-              if (
-                !validate20(data5.when, {
-                  instancePath: instancePath + '/rows/' + i0 + '/when',
-                  parentData: data5,
-                  parentDataProperty: 'when',
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data5.then !== undefined) {
-              let data8 = data5.then;
-              if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-                if (data8.to === undefined) {
-                  const err21 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'to' },
-                    message: "must have required property '" + 'to' + "'",
-                    schema: schema90.properties.rows.items.properties.then.required,
-                    parentSchema: schema90.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err21];
-                  } else {
-                    vErrors.push(err21);
-                  }
-                  errors++;
-                }
-                if (data8.name === undefined) {
-                  const err22 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'name' },
-                    message: "must have required property '" + 'name' + "'",
-                    schema: schema90.properties.rows.items.properties.then.required,
-                    parentSchema: schema90.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  } else {
-                    vErrors.push(err22);
-                  }
-                  errors++;
-                }
-                if (data8.withinHours === undefined) {
-                  const err23 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'withinHours' },
-                    message: "must have required property '" + 'withinHours' + "'",
-                    schema: schema90.properties.rows.items.properties.then.required,
-                    parentSchema: schema90.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err23];
-                  } else {
-                    vErrors.push(err23);
-                  }
-                  errors++;
-                }
-                if (data8.text === undefined) {
-                  const err24 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/then',
-                    schemaPath: '#/properties/rows/items/properties/then/required',
-                    keyword: 'required',
-                    params: { missingProperty: 'text' },
-                    message: "must have required property '" + 'text' + "'",
-                    schema: schema90.properties.rows.items.properties.then.required,
-                    parentSchema: schema90.properties.rows.items.properties.then,
-                    data: data8,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err24];
-                  } else {
-                    vErrors.push(err24);
-                  }
-                  errors++;
-                }
-                for (const key2 in data8) {
-                  if (!(
-                    key2 === 'to' ||
-                    key2 === 'name' ||
-                    key2 === 'withinHours' ||
-                    key2 === 'withinWorkingDays' ||
-                    key2 === 'text' ||
-                    key2 === 'forOutcomes'
-                  )) {
-                    const err25 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then',
-                      schemaPath: '#/properties/rows/items/properties/then/additionalProperties',
-                      keyword: 'additionalProperties',
-                      params: { additionalProperty: key2 },
-                      message: 'must NOT have additional properties',
-                      schema: false,
-                      parentSchema: schema90.properties.rows.items.properties.then,
-                      data: data8,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err25];
-                    } else {
-                      vErrors.push(err25);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.to !== undefined) {
-                  let data9 = data8.to;
-                  if (!(
-                    data9 === 'police-security-survey' ||
-                    data9 === 'housing-options' ||
-                    data9 === 'landlord' ||
-                    data9 === 'installer' ||
-                    data9 === 'fire-and-rescue' ||
-                    data9 === 'idva' ||
-                    data9 === 'marac' ||
-                    data9 === 'domestic-abuse-service' ||
-                    data9 === 'domestic-abuse-coordinator' ||
-                    data9 === 'temporary-accommodation' ||
-                    data9 === 'community-safety'
-                  )) {
-                    const err26 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/to',
-                      schemaPath: '#/definitions/routingTarget/enum',
-                      keyword: 'enum',
-                      params: { allowedValues: schema58.enum },
-                      message: 'must be equal to one of the allowed values',
-                      schema: schema58.enum,
-                      parentSchema: schema58,
-                      data: data9,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err26];
-                    } else {
-                      vErrors.push(err26);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.name !== undefined) {
-                  let data10 = data8.name;
-                  const _errs25 = errors;
-                  let valid9 = false;
-                  const _errs26 = errors;
-                  if (typeof data10 === 'string') {
-                    if (func3(data10) > 200) {
-                      const err27 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/name',
-                        schemaPath: '#/definitions/shortText/maxLength',
-                        keyword: 'maxLength',
-                        params: { limit: 200 },
-                        message: 'must NOT have more than 200 characters',
-                        schema: 200,
-                        parentSchema: schema12,
-                        data: data10,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err27];
-                      } else {
-                        vErrors.push(err27);
-                      }
-                      errors++;
-                    }
-                    if (func3(data10) < 1) {
-                      const err28 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/name',
-                        schemaPath: '#/definitions/shortText/minLength',
-                        keyword: 'minLength',
-                        params: { limit: 1 },
-                        message: 'must NOT have fewer than 1 characters',
-                        schema: 1,
-                        parentSchema: schema12,
-                        data: data10,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err28];
-                      } else {
-                        vErrors.push(err28);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err29 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/name',
-                      schemaPath: '#/definitions/shortText/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema12.type,
-                      parentSchema: schema12,
-                      data: data10,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err29];
-                    } else {
-                      vErrors.push(err29);
-                    }
-                    errors++;
-                  }
-                  var _valid0 = _errs26 === errors;
-                  valid9 = valid9 || _valid0;
-                  if (!valid9) {
-                    const _errs29 = errors;
-                    if (data10 !== null) {
-                      const err30 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/name',
-                        schemaPath: '#/properties/rows/items/properties/then/properties/name/anyOf/1/type',
-                        keyword: 'type',
-                        params: { type: 'null' },
-                        message: 'must be null',
-                        schema: schema90.properties.rows.items.properties.then.properties.name.anyOf[1].type,
-                        parentSchema: schema90.properties.rows.items.properties.then.properties.name.anyOf[1],
-                        data: data10,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err30];
-                      } else {
-                        vErrors.push(err30);
-                      }
-                      errors++;
-                    }
-                    var _valid0 = _errs29 === errors;
-                    valid9 = valid9 || _valid0;
-                  }
-                  if (!valid9) {
-                    const err31 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/name',
-                      schemaPath: '#/properties/rows/items/properties/then/properties/name/anyOf',
-                      keyword: 'anyOf',
-                      params: {},
-                      message: 'must match a schema in anyOf',
-                      schema: schema90.properties.rows.items.properties.then.properties.name.anyOf,
-                      parentSchema: schema90.properties.rows.items.properties.then.properties.name,
-                      data: data10,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err31];
-                    } else {
-                      vErrors.push(err31);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs25;
-                    if (vErrors !== null) {
-                      if (_errs25) {
-                        vErrors.length = _errs25;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data8.withinHours !== undefined) {
-                  let data11 = data8.withinHours;
-                  const _errs32 = errors;
-                  let valid11 = false;
-                  const _errs33 = errors;
-                  if (typeof data11 == 'number' && isFinite(data11)) {
-                    if (data11 > 8760 || isNaN(data11)) {
-                      const err32 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/withinHours',
-                        schemaPath:
-                          '#/properties/rows/items/properties/then/properties/withinHours/anyOf/0/maximum',
-                        keyword: 'maximum',
-                        params: { comparison: '<=', limit: 8760 },
-                        message: 'must be <= 8760',
-                        schema: 8760,
-                        parentSchema:
-                          schema90.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err32];
-                      } else {
-                        vErrors.push(err32);
-                      }
-                      errors++;
-                    }
-                    if (data11 < 0 || isNaN(data11)) {
-                      const err33 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/withinHours',
-                        schemaPath:
-                          '#/properties/rows/items/properties/then/properties/withinHours/anyOf/0/minimum',
-                        keyword: 'minimum',
-                        params: { comparison: '>=', limit: 0 },
-                        message: 'must be >= 0',
-                        schema: 0,
-                        parentSchema:
-                          schema90.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err33];
-                      } else {
-                        vErrors.push(err33);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err34 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/withinHours',
-                      schemaPath:
-                        '#/properties/rows/items/properties/then/properties/withinHours/anyOf/0/type',
-                      keyword: 'type',
-                      params: { type: 'number' },
-                      message: 'must be number',
-                      schema:
-                        schema90.properties.rows.items.properties.then.properties.withinHours.anyOf[0].type,
-                      parentSchema:
-                        schema90.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
-                      data: data11,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err34];
-                    } else {
-                      vErrors.push(err34);
-                    }
-                    errors++;
-                  }
-                  var _valid1 = _errs33 === errors;
-                  valid11 = valid11 || _valid1;
-                  if (!valid11) {
-                    const _errs35 = errors;
-                    if (data11 !== null) {
-                      const err35 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/withinHours',
-                        schemaPath:
-                          '#/properties/rows/items/properties/then/properties/withinHours/anyOf/1/type',
-                        keyword: 'type',
-                        params: { type: 'null' },
-                        message: 'must be null',
-                        schema:
-                          schema90.properties.rows.items.properties.then.properties.withinHours.anyOf[1].type,
-                        parentSchema:
-                          schema90.properties.rows.items.properties.then.properties.withinHours.anyOf[1],
-                        data: data11,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err35];
-                      } else {
-                        vErrors.push(err35);
-                      }
-                      errors++;
-                    }
-                    var _valid1 = _errs35 === errors;
-                    valid11 = valid11 || _valid1;
-                  }
-                  if (!valid11) {
-                    const err36 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/withinHours',
-                      schemaPath: '#/properties/rows/items/properties/then/properties/withinHours/anyOf',
-                      keyword: 'anyOf',
-                      params: {},
-                      message: 'must match a schema in anyOf',
-                      schema: schema90.properties.rows.items.properties.then.properties.withinHours.anyOf,
-                      parentSchema: schema90.properties.rows.items.properties.then.properties.withinHours,
-                      data: data11,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err36];
-                    } else {
-                      vErrors.push(err36);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs32;
-                    if (vErrors !== null) {
-                      if (_errs32) {
-                        vErrors.length = _errs32;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data8.withinWorkingDays !== undefined) {
-                  let data12 = data8.withinWorkingDays;
-                  const _errs38 = errors;
-                  let valid12 = false;
-                  const _errs39 = errors;
-                  if (!(typeof data12 == 'number' && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
-                    const err37 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/withinWorkingDays',
-                      schemaPath:
-                        '#/properties/rows/items/properties/then/properties/withinWorkingDays/anyOf/0/type',
-                      keyword: 'type',
-                      params: { type: 'integer' },
-                      message: 'must be integer',
-                      schema:
-                        schema90.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf[0]
-                          .type,
-                      parentSchema:
-                        schema90.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf[0],
-                      data: data12,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err37];
-                    } else {
-                      vErrors.push(err37);
-                    }
-                    errors++;
-                  }
-                  if (typeof data12 == 'number' && isFinite(data12)) {
-                    if (data12 > 365 || isNaN(data12)) {
-                      const err38 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/withinWorkingDays',
-                        schemaPath:
-                          '#/properties/rows/items/properties/then/properties/withinWorkingDays/anyOf/0/maximum',
-                        keyword: 'maximum',
-                        params: { comparison: '<=', limit: 365 },
-                        message: 'must be <= 365',
-                        schema: 365,
-                        parentSchema:
-                          schema90.properties.rows.items.properties.then.properties.withinWorkingDays
-                            .anyOf[0],
-                        data: data12,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err38];
-                      } else {
-                        vErrors.push(err38);
-                      }
-                      errors++;
-                    }
-                    if (data12 < 0 || isNaN(data12)) {
-                      const err39 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/withinWorkingDays',
-                        schemaPath:
-                          '#/properties/rows/items/properties/then/properties/withinWorkingDays/anyOf/0/minimum',
-                        keyword: 'minimum',
-                        params: { comparison: '>=', limit: 0 },
-                        message: 'must be >= 0',
-                        schema: 0,
-                        parentSchema:
-                          schema90.properties.rows.items.properties.then.properties.withinWorkingDays
-                            .anyOf[0],
-                        data: data12,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err39];
-                      } else {
-                        vErrors.push(err39);
-                      }
-                      errors++;
-                    }
-                  }
-                  var _valid2 = _errs39 === errors;
-                  valid12 = valid12 || _valid2;
-                  if (!valid12) {
-                    const _errs41 = errors;
-                    if (data12 !== null) {
-                      const err40 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/withinWorkingDays',
-                        schemaPath:
-                          '#/properties/rows/items/properties/then/properties/withinWorkingDays/anyOf/1/type',
-                        keyword: 'type',
-                        params: { type: 'null' },
-                        message: 'must be null',
-                        schema:
-                          schema90.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf[1]
-                            .type,
-                        parentSchema:
-                          schema90.properties.rows.items.properties.then.properties.withinWorkingDays
-                            .anyOf[1],
-                        data: data12,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err40];
-                      } else {
-                        vErrors.push(err40);
-                      }
-                      errors++;
-                    }
-                    var _valid2 = _errs41 === errors;
-                    valid12 = valid12 || _valid2;
-                  }
-                  if (!valid12) {
-                    const err41 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/withinWorkingDays',
-                      schemaPath:
-                        '#/properties/rows/items/properties/then/properties/withinWorkingDays/anyOf',
-                      keyword: 'anyOf',
-                      params: {},
-                      message: 'must match a schema in anyOf',
-                      schema:
-                        schema90.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf,
-                      parentSchema:
-                        schema90.properties.rows.items.properties.then.properties.withinWorkingDays,
-                      data: data12,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err41];
-                    } else {
-                      vErrors.push(err41);
-                    }
-                    errors++;
-                  } else {
-                    errors = _errs38;
-                    if (vErrors !== null) {
-                      if (_errs38) {
-                        vErrors.length = _errs38;
-                      } else {
-                        vErrors = null;
-                      }
-                    }
-                  }
-                }
-                if (data8.text !== undefined) {
-                  let data13 = data8.text;
-                  if (typeof data13 === 'string') {
-                    if (func3(data13) > 2000) {
-                      const err42 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                        schemaPath: '#/definitions/longText/maxLength',
-                        keyword: 'maxLength',
-                        params: { limit: 2000 },
-                        message: 'must NOT have more than 2000 characters',
-                        schema: 2000,
-                        parentSchema: schema15,
-                        data: data13,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err42];
-                      } else {
-                        vErrors.push(err42);
-                      }
-                      errors++;
-                    }
-                    if (func3(data13) < 1) {
-                      const err43 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                        schemaPath: '#/definitions/longText/minLength',
-                        keyword: 'minLength',
-                        params: { limit: 1 },
-                        message: 'must NOT have fewer than 1 characters',
-                        schema: 1,
-                        parentSchema: schema15,
-                        data: data13,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err43];
-                      } else {
-                        vErrors.push(err43);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err44 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/text',
-                      schemaPath: '#/definitions/longText/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                      schema: schema15.type,
-                      parentSchema: schema15,
-                      data: data13,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err44];
-                    } else {
-                      vErrors.push(err44);
-                    }
-                    errors++;
-                  }
-                }
-                if (data8.forOutcomes !== undefined) {
-                  let data14 = data8.forOutcomes;
-                  if (Array.isArray(data14)) {
-                    if (data14.length < 1) {
-                      const err45 = {
-                        instancePath: instancePath + '/rows/' + i0 + '/then/forOutcomes',
-                        schemaPath: '#/properties/rows/items/properties/then/properties/forOutcomes/minItems',
-                        keyword: 'minItems',
-                        params: { limit: 1 },
-                        message: 'must NOT have fewer than 1 items',
-                        schema: 1,
-                        parentSchema: schema90.properties.rows.items.properties.then.properties.forOutcomes,
-                        data: data14,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err45];
-                      } else {
-                        vErrors.push(err45);
-                      }
-                      errors++;
-                    }
-                    const len1 = data14.length;
-                    for (let i1 = 0; i1 < len1; i1++) {
-                      let data15 = data14[i1];
-                      if (!(
-                        data15 === 'no-scheme' ||
-                        data15 === 'ineligible' ||
-                        data15 === 'refer-to-landlord' ||
-                        data15 === 'more-information-needed' ||
-                        data15 === 'eligible'
-                      )) {
-                        const err46 = {
-                          instancePath: instancePath + '/rows/' + i0 + '/then/forOutcomes/' + i1,
-                          schemaPath:
-                            '#/properties/rows/items/properties/then/properties/forOutcomes/items/enum',
-                          keyword: 'enum',
-                          params: {
-                            allowedValues:
-                              schema90.properties.rows.items.properties.then.properties.forOutcomes.items
-                                .enum,
-                          },
-                          message: 'must be equal to one of the allowed values',
-                          schema:
-                            schema90.properties.rows.items.properties.then.properties.forOutcomes.items.enum,
-                          parentSchema:
-                            schema90.properties.rows.items.properties.then.properties.forOutcomes.items,
-                          data: data15,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err46];
-                        } else {
-                          vErrors.push(err46);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i2 = data14.length;
-                    let j0;
-                    if (i2 > 1) {
-                      outer0: for (; i2--;) {
-                        for (j0 = i2; j0--;) {
-                          if (func0(data14[i2], data14[j0])) {
-                            const err47 = {
-                              instancePath: instancePath + '/rows/' + i0 + '/then/forOutcomes',
-                              schemaPath:
-                                '#/properties/rows/items/properties/then/properties/forOutcomes/uniqueItems',
-                              keyword: 'uniqueItems',
-                              params: { i: i2, j: j0 },
-                              message:
-                                'must NOT have duplicate items (items ## ' +
-                                j0 +
-                                ' and ' +
-                                i2 +
-                                ' are identical)',
-                              schema: true,
-                              parentSchema:
-                                schema90.properties.rows.items.properties.then.properties.forOutcomes,
-                              data: data14,
-                            };
-                            if (vErrors === null) {
-                              vErrors = [err47];
-                            } else {
-                              vErrors.push(err47);
-                            }
-                            errors++;
-                            break outer0;
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    const err48 = {
-                      instancePath: instancePath + '/rows/' + i0 + '/then/forOutcomes',
-                      schemaPath: '#/properties/rows/items/properties/then/properties/forOutcomes/type',
-                      keyword: 'type',
-                      params: { type: 'array' },
-                      message: 'must be array',
-                      schema: schema90.properties.rows.items.properties.then.properties.forOutcomes.type,
-                      parentSchema: schema90.properties.rows.items.properties.then.properties.forOutcomes,
-                      data: data14,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err48];
-                    } else {
-                      vErrors.push(err48);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err49 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/then',
-                  schemaPath: '#/properties/rows/items/properties/then/type',
-                  keyword: 'type',
-                  params: { type: 'object' },
-                  message: 'must be object',
-                  schema: schema90.properties.rows.items.properties.then.type,
-                  parentSchema: schema90.properties.rows.items.properties.then,
-                  data: data8,
-                };
-                if (vErrors === null) {
-                  vErrors = [err49];
-                } else {
-                  vErrors.push(err49);
-                }
-                errors++;
-              }
-            }
-            if (data5.source !== undefined) {
-              if (
-                !validate11(data5.source, {
-                  instancePath: instancePath + '/rows/' + i0 + '/source',
-                  parentData: data5,
-                  parentDataProperty: 'source',
-                  rootData,
-                })
-              ) {
-                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-                errors = vErrors.length;
-              }
-            }
-            if (data5.note !== undefined) {
-              let data17 = data5.note;
-              if (typeof data17 === 'string') {
-                if (func3(data17) > 2000) {
-                  const err50 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/note',
-                    schemaPath: '#/definitions/longText/maxLength',
-                    keyword: 'maxLength',
-                    params: { limit: 2000 },
-                    message: 'must NOT have more than 2000 characters',
-                    schema: 2000,
-                    parentSchema: schema15,
-                    data: data17,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err50];
-                  } else {
-                    vErrors.push(err50);
-                  }
-                  errors++;
-                }
-                if (func3(data17) < 1) {
-                  const err51 = {
-                    instancePath: instancePath + '/rows/' + i0 + '/note',
-                    schemaPath: '#/definitions/longText/minLength',
-                    keyword: 'minLength',
-                    params: { limit: 1 },
-                    message: 'must NOT have fewer than 1 characters',
-                    schema: 1,
-                    parentSchema: schema15,
-                    data: data17,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err51];
-                  } else {
-                    vErrors.push(err51);
-                  }
-                  errors++;
-                }
-              } else {
-                const err52 = {
-                  instancePath: instancePath + '/rows/' + i0 + '/note',
-                  schemaPath: '#/definitions/longText/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                  schema: schema15.type,
-                  parentSchema: schema15,
-                  data: data17,
-                };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err53 = {
-              instancePath: instancePath + '/rows/' + i0,
-              schemaPath: '#/properties/rows/items/type',
-              keyword: 'type',
-              params: { type: 'object' },
-              message: 'must be object',
-              schema: schema90.properties.rows.items.type,
-              parentSchema: schema90.properties.rows.items,
-              data: data5,
-            };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err54 = {
-          instancePath: instancePath + '/rows',
-          schemaPath: '#/properties/rows/type',
-          keyword: 'type',
-          params: { type: 'array' },
-          message: 'must be array',
-          schema: schema90.properties.rows.type,
-          parentSchema: schema90.properties.rows,
-          data: data4,
-        };
-        if (vErrors === null) {
-          vErrors = [err54];
-        } else {
-          vErrors.push(err54);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err55 = {
-      instancePath,
-      schemaPath: '#/type',
-      keyword: 'type',
-      params: { type: 'object' },
-      message: 'must be object',
-      schema: schema90.type,
-      parentSchema: schema90,
-      data,
-    };
-    if (vErrors === null) {
-      vErrors = [err55];
-    } else {
-      vErrors.push(err55);
-    }
-    errors++;
-  }
-  validate57.errors = vErrors;
-  return errors === 0;
-}
-const schema98 = {
-  description:
-    'The target time from referral to first action. withinHours null where the document gives none.',
+const schema81 = {
+  description: "What the victim may pay, and any cap on the council's contribution to works.",
   type: 'object',
   additionalProperties: false,
   properties: {
@@ -9776,7 +6791,7 @@ const schema98 = {
     inputs: { $ref: '#/definitions/inputs' },
     rows: {
       type: 'array',
-      maxItems: 20,
+      maxItems: 50,
       items: {
         type: 'object',
         additionalProperties: false,
@@ -9787,17 +6802,16 @@ const schema98 = {
           then: {
             type: 'object',
             additionalProperties: false,
-            required: ['withinHours', 'label'],
+            required: ['victimContribution', 'councilContributionCapGBP', 'text'],
             properties: {
-              withinHours: { anyOf: [{ type: 'number', minimum: 0, maximum: 8760 }, { type: 'null' }] },
-              withinWorkingDays: {
-                anyOf: [{ type: 'integer', minimum: 0, maximum: 365 }, { type: 'null' }],
-                description:
-                  'The target in working days, where the document counts working days (withinHours is then null).',
+              victimContribution: { enum: ['none', 'may-be-requested', 'unknown'] },
+              councilContributionCapGBP: {
+                anyOf: [{ type: 'number', minimum: 0, maximum: 1000000 }, { type: 'null' }],
               },
-              label: { anyOf: [{ $ref: '#/definitions/shortText' }, { type: 'null' }] },
+              text: { $ref: '#/definitions/longText' },
             },
           },
+          cy: { $ref: '#/definitions/welshTexts' },
           source: { $ref: '#/definitions/source' },
           note: { $ref: '#/definitions/longText' },
         },
@@ -9806,7 +6820,7 @@ const schema98 = {
   },
   required: ['title', 'hitPolicy', 'inputs', 'rows'],
 };
-function validate62(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+function validate50(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == 'object' && !Array.isArray(data)) {
@@ -9817,8 +6831,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'title' },
         message: "must have required property '" + 'title' + "'",
-        schema: schema98.required,
-        parentSchema: schema98,
+        schema: schema81.required,
+        parentSchema: schema81,
         data,
       };
       if (vErrors === null) {
@@ -9835,8 +6849,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'hitPolicy' },
         message: "must have required property '" + 'hitPolicy' + "'",
-        schema: schema98.required,
-        parentSchema: schema98,
+        schema: schema81.required,
+        parentSchema: schema81,
         data,
       };
       if (vErrors === null) {
@@ -9853,8 +6867,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'inputs' },
         message: "must have required property '" + 'inputs' + "'",
-        schema: schema98.required,
-        parentSchema: schema98,
+        schema: schema81.required,
+        parentSchema: schema81,
         data,
       };
       if (vErrors === null) {
@@ -9871,8 +6885,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
         keyword: 'required',
         params: { missingProperty: 'rows' },
         message: "must have required property '" + 'rows' + "'",
-        schema: schema98.required,
-        parentSchema: schema98,
+        schema: schema81.required,
+        parentSchema: schema81,
         data,
       };
       if (vErrors === null) {
@@ -9897,7 +6911,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
           params: { additionalProperty: key0 },
           message: 'must NOT have additional properties',
           schema: false,
-          parentSchema: schema98,
+          parentSchema: schema81,
           data,
         };
         if (vErrors === null) {
@@ -10031,10 +7045,10 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
           instancePath: instancePath + '/hitPolicy',
           schemaPath: '#/properties/hitPolicy/enum',
           keyword: 'enum',
-          params: { allowedValues: schema98.properties.hitPolicy.enum },
+          params: { allowedValues: schema81.properties.hitPolicy.enum },
           message: 'must be equal to one of the allowed values',
-          schema: schema98.properties.hitPolicy.enum,
-          parentSchema: schema98.properties.hitPolicy,
+          schema: schema81.properties.hitPolicy.enum,
+          parentSchema: schema81.properties.hitPolicy,
           data: data2,
         };
         if (vErrors === null) {
@@ -10047,29 +7061,29 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.inputs !== undefined) {
       if (
-        !validate16(data.inputs, {
+        !validate18(data.inputs, {
           instancePath: instancePath + '/inputs',
           parentData: data,
           parentDataProperty: 'inputs',
           rootData,
         })
       ) {
-        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
     }
     if (data.rows !== undefined) {
       let data4 = data.rows;
       if (Array.isArray(data4)) {
-        if (data4.length > 20) {
+        if (data4.length > 50) {
           const err12 = {
             instancePath: instancePath + '/rows',
             schemaPath: '#/properties/rows/maxItems',
             keyword: 'maxItems',
-            params: { limit: 20 },
-            message: 'must NOT have more than 20 items',
-            schema: 20,
-            parentSchema: schema98.properties.rows,
+            params: { limit: 50 },
+            message: 'must NOT have more than 50 items',
+            schema: 50,
+            parentSchema: schema81.properties.rows,
             data: data4,
           };
           if (vErrors === null) {
@@ -10090,8 +7104,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'required',
                 params: { missingProperty: 'id' },
                 message: "must have required property '" + 'id' + "'",
-                schema: schema98.properties.rows.items.required,
-                parentSchema: schema98.properties.rows.items,
+                schema: schema81.properties.rows.items.required,
+                parentSchema: schema81.properties.rows.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -10108,8 +7122,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'required',
                 params: { missingProperty: 'when' },
                 message: "must have required property '" + 'when' + "'",
-                schema: schema98.properties.rows.items.required,
-                parentSchema: schema98.properties.rows.items,
+                schema: schema81.properties.rows.items.required,
+                parentSchema: schema81.properties.rows.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -10126,8 +7140,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'required',
                 params: { missingProperty: 'then' },
                 message: "must have required property '" + 'then' + "'",
-                schema: schema98.properties.rows.items.required,
-                parentSchema: schema98.properties.rows.items,
+                schema: schema81.properties.rows.items.required,
+                parentSchema: schema81.properties.rows.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -10144,8 +7158,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                 keyword: 'required',
                 params: { missingProperty: 'source' },
                 message: "must have required property '" + 'source' + "'",
-                schema: schema98.properties.rows.items.required,
-                parentSchema: schema98.properties.rows.items,
+                schema: schema81.properties.rows.items.required,
+                parentSchema: schema81.properties.rows.items,
                 data: data5,
               };
               if (vErrors === null) {
@@ -10160,6 +7174,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                 key1 === 'id' ||
                 key1 === 'when' ||
                 key1 === 'then' ||
+                key1 === 'cy' ||
                 key1 === 'source' ||
                 key1 === 'note'
               )) {
@@ -10170,7 +7185,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                   params: { additionalProperty: key1 },
                   message: 'must NOT have additional properties',
                   schema: false,
-                  parentSchema: schema98.properties.rows.items,
+                  parentSchema: schema81.properties.rows.items,
                   data: data5,
                 };
                 if (vErrors === null) {
@@ -10192,7 +7207,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { limit: 80 },
                     message: 'must NOT have more than 80 characters',
                     schema: 80,
-                    parentSchema: schema19,
+                    parentSchema: schema24,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -10210,7 +7225,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
                     message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
                     schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                    parentSchema: schema19,
+                    parentSchema: schema24,
                     data: data6,
                   };
                   if (vErrors === null) {
@@ -10227,8 +7242,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema19.type,
-                  parentSchema: schema19,
+                  schema: schema24.type,
+                  parentSchema: schema24,
                   data: data6,
                 };
                 if (vErrors === null) {
@@ -10241,14 +7256,4563 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
             }
             if (data5.when !== undefined) {
               if (
-                !validate20(data5.when, {
+                !validate22(data5.when, {
                   instancePath: instancePath + '/rows/' + i0 + '/when',
                   parentData: data5,
                   parentDataProperty: 'when',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.then !== undefined) {
+              let data8 = data5.then;
+              if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
+                if (data8.victimContribution === undefined) {
+                  const err21 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'victimContribution' },
+                    message: "must have required property '" + 'victimContribution' + "'",
+                    schema: schema81.properties.rows.items.properties.then.required,
+                    parentSchema: schema81.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                if (data8.councilContributionCapGBP === undefined) {
+                  const err22 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'councilContributionCapGBP' },
+                    message: "must have required property '" + 'councilContributionCapGBP' + "'",
+                    schema: schema81.properties.rows.items.properties.then.required,
+                    parentSchema: schema81.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                if (data8.text === undefined) {
+                  const err23 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'text' },
+                    message: "must have required property '" + 'text' + "'",
+                    schema: schema81.properties.rows.items.properties.then.required,
+                    parentSchema: schema81.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+                for (const key2 in data8) {
+                  if (!(
+                    key2 === 'victimContribution' ||
+                    key2 === 'councilContributionCapGBP' ||
+                    key2 === 'text'
+                  )) {
+                    const err24 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then',
+                      schemaPath: '#/properties/rows/items/properties/then/additionalProperties',
+                      keyword: 'additionalProperties',
+                      params: { additionalProperty: key2 },
+                      message: 'must NOT have additional properties',
+                      schema: false,
+                      parentSchema: schema81.properties.rows.items.properties.then,
+                      data: data8,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.victimContribution !== undefined) {
+                  let data9 = data8.victimContribution;
+                  if (!(data9 === 'none' || data9 === 'may-be-requested' || data9 === 'unknown')) {
+                    const err25 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/victimContribution',
+                      schemaPath:
+                        '#/properties/rows/items/properties/then/properties/victimContribution/enum',
+                      keyword: 'enum',
+                      params: {
+                        allowedValues:
+                          schema81.properties.rows.items.properties.then.properties.victimContribution.enum,
+                      },
+                      message: 'must be equal to one of the allowed values',
+                      schema:
+                        schema81.properties.rows.items.properties.then.properties.victimContribution.enum,
+                      parentSchema:
+                        schema81.properties.rows.items.properties.then.properties.victimContribution,
+                      data: data9,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.councilContributionCapGBP !== undefined) {
+                  let data10 = data8.councilContributionCapGBP;
+                  const _errs24 = errors;
+                  let valid8 = false;
+                  const _errs25 = errors;
+                  if (typeof data10 == 'number' && isFinite(data10)) {
+                    if (data10 > 1000000 || isNaN(data10)) {
+                      const err26 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/councilContributionCapGBP',
+                        schemaPath:
+                          '#/properties/rows/items/properties/then/properties/councilContributionCapGBP/anyOf/0/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 1000000 },
+                        message: 'must be <= 1000000',
+                        schema: 1000000,
+                        parentSchema:
+                          schema81.properties.rows.items.properties.then.properties.councilContributionCapGBP
+                            .anyOf[0],
+                        data: data10,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                    if (data10 < 0 || isNaN(data10)) {
+                      const err27 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/councilContributionCapGBP',
+                        schemaPath:
+                          '#/properties/rows/items/properties/then/properties/councilContributionCapGBP/anyOf/0/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 0 },
+                        message: 'must be >= 0',
+                        schema: 0,
+                        parentSchema:
+                          schema81.properties.rows.items.properties.then.properties.councilContributionCapGBP
+                            .anyOf[0],
+                        data: data10,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err27];
+                      } else {
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err28 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/councilContributionCapGBP',
+                      schemaPath:
+                        '#/properties/rows/items/properties/then/properties/councilContributionCapGBP/anyOf/0/type',
+                      keyword: 'type',
+                      params: { type: 'number' },
+                      message: 'must be number',
+                      schema:
+                        schema81.properties.rows.items.properties.then.properties.councilContributionCapGBP
+                          .anyOf[0].type,
+                      parentSchema:
+                        schema81.properties.rows.items.properties.then.properties.councilContributionCapGBP
+                          .anyOf[0],
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err28];
+                    } else {
+                      vErrors.push(err28);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs25 === errors;
+                  valid8 = valid8 || _valid0;
+                  if (!valid8) {
+                    const _errs27 = errors;
+                    if (data10 !== null) {
+                      const err29 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/councilContributionCapGBP',
+                        schemaPath:
+                          '#/properties/rows/items/properties/then/properties/councilContributionCapGBP/anyOf/1/type',
+                        keyword: 'type',
+                        params: { type: 'null' },
+                        message: 'must be null',
+                        schema:
+                          schema81.properties.rows.items.properties.then.properties.councilContributionCapGBP
+                            .anyOf[1].type,
+                        parentSchema:
+                          schema81.properties.rows.items.properties.then.properties.councilContributionCapGBP
+                            .anyOf[1],
+                        data: data10,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err29];
+                      } else {
+                        vErrors.push(err29);
+                      }
+                      errors++;
+                    }
+                    var _valid0 = _errs27 === errors;
+                    valid8 = valid8 || _valid0;
+                  }
+                  if (!valid8) {
+                    const err30 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/councilContributionCapGBP',
+                      schemaPath:
+                        '#/properties/rows/items/properties/then/properties/councilContributionCapGBP/anyOf',
+                      keyword: 'anyOf',
+                      params: {},
+                      message: 'must match a schema in anyOf',
+                      schema:
+                        schema81.properties.rows.items.properties.then.properties.councilContributionCapGBP
+                          .anyOf,
+                      parentSchema:
+                        schema81.properties.rows.items.properties.then.properties.councilContributionCapGBP,
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err30];
+                    } else {
+                      vErrors.push(err30);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs24;
+                    if (vErrors !== null) {
+                      if (_errs24) {
+                        vErrors.length = _errs24;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data8.text !== undefined) {
+                  let data11 = data8.text;
+                  if (typeof data11 === 'string') {
+                    if (func3(data11) > 2000) {
+                      const err31 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                        schemaPath: '#/definitions/longText/maxLength',
+                        keyword: 'maxLength',
+                        params: { limit: 2000 },
+                        message: 'must NOT have more than 2000 characters',
+                        schema: 2000,
+                        parentSchema: schema15,
+                        data: data11,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err31];
+                      } else {
+                        vErrors.push(err31);
+                      }
+                      errors++;
+                    }
+                    if (func3(data11) < 1) {
+                      const err32 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                        schemaPath: '#/definitions/longText/minLength',
+                        keyword: 'minLength',
+                        params: { limit: 1 },
+                        message: 'must NOT have fewer than 1 characters',
+                        schema: 1,
+                        parentSchema: schema15,
+                        data: data11,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err33 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                      schemaPath: '#/definitions/longText/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema15.type,
+                      parentSchema: schema15,
+                      data: data11,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err33];
+                    } else {
+                      vErrors.push(err33);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err34 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/then',
+                  schemaPath: '#/properties/rows/items/properties/then/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                  schema: schema81.properties.rows.items.properties.then.type,
+                  parentSchema: schema81.properties.rows.items.properties.then,
+                  data: data8,
+                };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+            if (data5.cy !== undefined) {
+              if (
+                !validate34(data5.cy, {
+                  instancePath: instancePath + '/rows/' + i0 + '/cy',
+                  parentData: data5,
+                  parentDataProperty: 'cy',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.source !== undefined) {
+              if (
+                !validate13(data5.source, {
+                  instancePath: instancePath + '/rows/' + i0 + '/source',
+                  parentData: data5,
+                  parentDataProperty: 'source',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.note !== undefined) {
+              let data14 = data5.note;
+              if (typeof data14 === 'string') {
+                if (func3(data14) > 2000) {
+                  const err35 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/note',
+                    schemaPath: '#/definitions/longText/maxLength',
+                    keyword: 'maxLength',
+                    params: { limit: 2000 },
+                    message: 'must NOT have more than 2000 characters',
+                    schema: 2000,
+                    parentSchema: schema15,
+                    data: data14,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+                if (func3(data14) < 1) {
+                  const err36 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/note',
+                    schemaPath: '#/definitions/longText/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema15,
+                    data: data14,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              } else {
+                const err37 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/note',
+                  schemaPath: '#/definitions/longText/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema15.type,
+                  parentSchema: schema15,
+                  data: data14,
+                };
+                if (vErrors === null) {
+                  vErrors = [err37];
+                } else {
+                  vErrors.push(err37);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err38 = {
+              instancePath: instancePath + '/rows/' + i0,
+              schemaPath: '#/properties/rows/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema81.properties.rows.items.type,
+              parentSchema: schema81.properties.rows.items,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err39 = {
+          instancePath: instancePath + '/rows',
+          schemaPath: '#/properties/rows/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema81.properties.rows.type,
+          parentSchema: schema81.properties.rows,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err40 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema81.type,
+      parentSchema: schema81,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err40];
+    } else {
+      vErrors.push(err40);
+    }
+    errors++;
+  }
+  validate50.errors = vErrors;
+  return errors === 0;
+}
+const schema87 = {
+  description:
+    'The measures offer, decided per measure (fact measure.id). Rows marked standardOffer make up the offer when no measures are recommended.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    title: { $ref: '#/definitions/shortText' },
+    description: { $ref: '#/definitions/longText' },
+    hitPolicy: { enum: ['first', 'unique'] },
+    inputs: { $ref: '#/definitions/inputs' },
+    rows: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'when', 'then', 'source'],
+        properties: {
+          id: { $ref: '#/definitions/id' },
+          when: { $ref: '#/definitions/conditions' },
+          then: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['status', 'approval', 'package', 'text'],
+            properties: {
+              status: { enum: ['provided', 'needs-approval', 'not-available', 'unknown'] },
+              approval: { anyOf: [{ $ref: '#/definitions/approvalType' }, { type: 'null' }] },
+              package: { anyOf: [{ $ref: '#/definitions/id' }, { type: 'null' }] },
+              standardOffer: { type: 'boolean' },
+              text: { $ref: '#/definitions/longText' },
+            },
+          },
+          cy: { $ref: '#/definitions/welshTexts' },
+          source: { $ref: '#/definitions/source' },
+          note: { $ref: '#/definitions/longText' },
+        },
+      },
+    },
+  },
+  required: ['title', 'hitPolicy', 'inputs', 'rows'],
+};
+const schema91 = {
+  enum: ['landlord-permission', 'senior-officer-written', 'quote-sign-off', 'contribution-above-limit'],
+};
+function validate56(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.title === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'title' },
+        message: "must have required property '" + 'title' + "'",
+        schema: schema87.required,
+        parentSchema: schema87,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.hitPolicy === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'hitPolicy' },
+        message: "must have required property '" + 'hitPolicy' + "'",
+        schema: schema87.required,
+        parentSchema: schema87,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.inputs === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'inputs' },
+        message: "must have required property '" + 'inputs' + "'",
+        schema: schema87.required,
+        parentSchema: schema87,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.rows === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'rows' },
+        message: "must have required property '" + 'rows' + "'",
+        schema: schema87.required,
+        parentSchema: schema87,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === 'title' ||
+        key0 === 'description' ||
+        key0 === 'hitPolicy' ||
+        key0 === 'inputs' ||
+        key0 === 'rows'
+      )) {
+        const err4 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema87,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== undefined) {
+      let data0 = data.title;
+      if (typeof data0 === 'string') {
+        if (func3(data0) > 200) {
+          const err5 = {
+            instancePath: instancePath + '/title',
+            schemaPath: '#/definitions/shortText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err6 = {
+            instancePath: instancePath + '/title',
+            schemaPath: '#/definitions/shortText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + '/title',
+          schemaPath: '#/definitions/shortText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      let data1 = data.description;
+      if (typeof data1 === 'string') {
+        if (func3(data1) > 2000) {
+          const err8 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 2000 },
+            message: 'must NOT have more than 2000 characters',
+            schema: 2000,
+            parentSchema: schema15,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (func3(data1) < 1) {
+          const err9 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema15,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = {
+          instancePath: instancePath + '/description',
+          schemaPath: '#/definitions/longText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.type,
+          parentSchema: schema15,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.hitPolicy !== undefined) {
+      let data2 = data.hitPolicy;
+      if (!(data2 === 'first' || data2 === 'unique')) {
+        const err11 = {
+          instancePath: instancePath + '/hitPolicy',
+          schemaPath: '#/properties/hitPolicy/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema87.properties.hitPolicy.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema87.properties.hitPolicy.enum,
+          parentSchema: schema87.properties.hitPolicy,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.inputs !== undefined) {
+      if (
+        !validate18(data.inputs, {
+          instancePath: instancePath + '/inputs',
+          parentData: data,
+          parentDataProperty: 'inputs',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.rows !== undefined) {
+      let data4 = data.rows;
+      if (Array.isArray(data4)) {
+        if (data4.length > 100) {
+          const err12 = {
+            instancePath: instancePath + '/rows',
+            schemaPath: '#/properties/rows/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 100 },
+            message: 'must NOT have more than 100 items',
+            schema: 100,
+            parentSchema: schema87.properties.rows,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+            if (data5.id === undefined) {
+              const err13 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'id' },
+                message: "must have required property '" + 'id' + "'",
+                schema: schema87.properties.rows.items.required,
+                parentSchema: schema87.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+            if (data5.when === undefined) {
+              const err14 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'when' },
+                message: "must have required property '" + 'when' + "'",
+                schema: schema87.properties.rows.items.required,
+                parentSchema: schema87.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (data5.then === undefined) {
+              const err15 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'then' },
+                message: "must have required property '" + 'then' + "'",
+                schema: schema87.properties.rows.items.required,
+                parentSchema: schema87.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (data5.source === undefined) {
+              const err16 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'source' },
+                message: "must have required property '" + 'source' + "'",
+                schema: schema87.properties.rows.items.required,
+                parentSchema: schema87.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            for (const key1 in data5) {
+              if (!(
+                key1 === 'id' ||
+                key1 === 'when' ||
+                key1 === 'then' ||
+                key1 === 'cy' ||
+                key1 === 'source' ||
+                key1 === 'note'
+              )) {
+                const err17 = {
+                  instancePath: instancePath + '/rows/' + i0,
+                  schemaPath: '#/properties/rows/items/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key1 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema87.properties.rows.items,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data5.id !== undefined) {
+              let data6 = data5.id;
+              if (typeof data6 === 'string') {
+                if (func3(data6) > 80) {
+                  const err18 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/id',
+                    schemaPath: '#/definitions/id/maxLength',
+                    keyword: 'maxLength',
+                    params: { limit: 80 },
+                    message: 'must NOT have more than 80 characters',
+                    schema: 80,
+                    parentSchema: schema24,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (!pattern4.test(data6)) {
+                  const err19 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/id',
+                    schemaPath: '#/definitions/id/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+                    message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
+                    schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
+                    parentSchema: schema24,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/id',
+                  schemaPath: '#/definitions/id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema24.type,
+                  parentSchema: schema24,
+                  data: data6,
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data5.when !== undefined) {
+              if (
+                !validate22(data5.when, {
+                  instancePath: instancePath + '/rows/' + i0 + '/when',
+                  parentData: data5,
+                  parentDataProperty: 'when',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.then !== undefined) {
+              let data8 = data5.then;
+              if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
+                if (data8.status === undefined) {
+                  const err21 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'status' },
+                    message: "must have required property '" + 'status' + "'",
+                    schema: schema87.properties.rows.items.properties.then.required,
+                    parentSchema: schema87.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                if (data8.approval === undefined) {
+                  const err22 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'approval' },
+                    message: "must have required property '" + 'approval' + "'",
+                    schema: schema87.properties.rows.items.properties.then.required,
+                    parentSchema: schema87.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                if (data8.package === undefined) {
+                  const err23 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'package' },
+                    message: "must have required property '" + 'package' + "'",
+                    schema: schema87.properties.rows.items.properties.then.required,
+                    parentSchema: schema87.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+                if (data8.text === undefined) {
+                  const err24 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'text' },
+                    message: "must have required property '" + 'text' + "'",
+                    schema: schema87.properties.rows.items.properties.then.required,
+                    parentSchema: schema87.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+                for (const key2 in data8) {
+                  if (!(
+                    key2 === 'status' ||
+                    key2 === 'approval' ||
+                    key2 === 'package' ||
+                    key2 === 'standardOffer' ||
+                    key2 === 'text'
+                  )) {
+                    const err25 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then',
+                      schemaPath: '#/properties/rows/items/properties/then/additionalProperties',
+                      keyword: 'additionalProperties',
+                      params: { additionalProperty: key2 },
+                      message: 'must NOT have additional properties',
+                      schema: false,
+                      parentSchema: schema87.properties.rows.items.properties.then,
+                      data: data8,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.status !== undefined) {
+                  let data9 = data8.status;
+                  if (!(
+                    data9 === 'provided' ||
+                    data9 === 'needs-approval' ||
+                    data9 === 'not-available' ||
+                    data9 === 'unknown'
+                  )) {
+                    const err26 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/status',
+                      schemaPath: '#/properties/rows/items/properties/then/properties/status/enum',
+                      keyword: 'enum',
+                      params: {
+                        allowedValues: schema87.properties.rows.items.properties.then.properties.status.enum,
+                      },
+                      message: 'must be equal to one of the allowed values',
+                      schema: schema87.properties.rows.items.properties.then.properties.status.enum,
+                      parentSchema: schema87.properties.rows.items.properties.then.properties.status,
+                      data: data9,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.approval !== undefined) {
+                  let data10 = data8.approval;
+                  const _errs24 = errors;
+                  let valid8 = false;
+                  const _errs25 = errors;
+                  if (!(
+                    data10 === 'landlord-permission' ||
+                    data10 === 'senior-officer-written' ||
+                    data10 === 'quote-sign-off' ||
+                    data10 === 'contribution-above-limit'
+                  )) {
+                    const err27 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/approval',
+                      schemaPath: '#/definitions/approvalType/enum',
+                      keyword: 'enum',
+                      params: { allowedValues: schema91.enum },
+                      message: 'must be equal to one of the allowed values',
+                      schema: schema91.enum,
+                      parentSchema: schema91,
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs25 === errors;
+                  valid8 = valid8 || _valid0;
+                  if (!valid8) {
+                    const _errs27 = errors;
+                    if (data10 !== null) {
+                      const err28 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/approval',
+                        schemaPath:
+                          '#/properties/rows/items/properties/then/properties/approval/anyOf/1/type',
+                        keyword: 'type',
+                        params: { type: 'null' },
+                        message: 'must be null',
+                        schema:
+                          schema87.properties.rows.items.properties.then.properties.approval.anyOf[1].type,
+                        parentSchema:
+                          schema87.properties.rows.items.properties.then.properties.approval.anyOf[1],
+                        data: data10,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err28];
+                      } else {
+                        vErrors.push(err28);
+                      }
+                      errors++;
+                    }
+                    var _valid0 = _errs27 === errors;
+                    valid8 = valid8 || _valid0;
+                  }
+                  if (!valid8) {
+                    const err29 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/approval',
+                      schemaPath: '#/properties/rows/items/properties/then/properties/approval/anyOf',
+                      keyword: 'anyOf',
+                      params: {},
+                      message: 'must match a schema in anyOf',
+                      schema: schema87.properties.rows.items.properties.then.properties.approval.anyOf,
+                      parentSchema: schema87.properties.rows.items.properties.then.properties.approval,
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err29];
+                    } else {
+                      vErrors.push(err29);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs24;
+                    if (vErrors !== null) {
+                      if (_errs24) {
+                        vErrors.length = _errs24;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data8.package !== undefined) {
+                  let data11 = data8.package;
+                  const _errs30 = errors;
+                  let valid10 = false;
+                  const _errs31 = errors;
+                  if (typeof data11 === 'string') {
+                    if (func3(data11) > 80) {
+                      const err30 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/package',
+                        schemaPath: '#/definitions/id/maxLength',
+                        keyword: 'maxLength',
+                        params: { limit: 80 },
+                        message: 'must NOT have more than 80 characters',
+                        schema: 80,
+                        parentSchema: schema24,
+                        data: data11,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err30];
+                      } else {
+                        vErrors.push(err30);
+                      }
+                      errors++;
+                    }
+                    if (!pattern4.test(data11)) {
+                      const err31 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/package',
+                        schemaPath: '#/definitions/id/pattern',
+                        keyword: 'pattern',
+                        params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+                        message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
+                        schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
+                        parentSchema: schema24,
+                        data: data11,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err31];
+                      } else {
+                        vErrors.push(err31);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err32 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/package',
+                      schemaPath: '#/definitions/id/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema24.type,
+                      parentSchema: schema24,
+                      data: data11,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err32];
+                    } else {
+                      vErrors.push(err32);
+                    }
+                    errors++;
+                  }
+                  var _valid1 = _errs31 === errors;
+                  valid10 = valid10 || _valid1;
+                  if (!valid10) {
+                    const _errs34 = errors;
+                    if (data11 !== null) {
+                      const err33 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/package',
+                        schemaPath: '#/properties/rows/items/properties/then/properties/package/anyOf/1/type',
+                        keyword: 'type',
+                        params: { type: 'null' },
+                        message: 'must be null',
+                        schema:
+                          schema87.properties.rows.items.properties.then.properties.package.anyOf[1].type,
+                        parentSchema:
+                          schema87.properties.rows.items.properties.then.properties.package.anyOf[1],
+                        data: data11,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err33];
+                      } else {
+                        vErrors.push(err33);
+                      }
+                      errors++;
+                    }
+                    var _valid1 = _errs34 === errors;
+                    valid10 = valid10 || _valid1;
+                  }
+                  if (!valid10) {
+                    const err34 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/package',
+                      schemaPath: '#/properties/rows/items/properties/then/properties/package/anyOf',
+                      keyword: 'anyOf',
+                      params: {},
+                      message: 'must match a schema in anyOf',
+                      schema: schema87.properties.rows.items.properties.then.properties.package.anyOf,
+                      parentSchema: schema87.properties.rows.items.properties.then.properties.package,
+                      data: data11,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err34];
+                    } else {
+                      vErrors.push(err34);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs30;
+                    if (vErrors !== null) {
+                      if (_errs30) {
+                        vErrors.length = _errs30;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data8.standardOffer !== undefined) {
+                  let data12 = data8.standardOffer;
+                  if (typeof data12 !== 'boolean') {
+                    const err35 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/standardOffer',
+                      schemaPath: '#/properties/rows/items/properties/then/properties/standardOffer/type',
+                      keyword: 'type',
+                      params: { type: 'boolean' },
+                      message: 'must be boolean',
+                      schema: schema87.properties.rows.items.properties.then.properties.standardOffer.type,
+                      parentSchema: schema87.properties.rows.items.properties.then.properties.standardOffer,
+                      data: data12,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err35];
+                    } else {
+                      vErrors.push(err35);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.text !== undefined) {
+                  let data13 = data8.text;
+                  if (typeof data13 === 'string') {
+                    if (func3(data13) > 2000) {
+                      const err36 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                        schemaPath: '#/definitions/longText/maxLength',
+                        keyword: 'maxLength',
+                        params: { limit: 2000 },
+                        message: 'must NOT have more than 2000 characters',
+                        schema: 2000,
+                        parentSchema: schema15,
+                        data: data13,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err36];
+                      } else {
+                        vErrors.push(err36);
+                      }
+                      errors++;
+                    }
+                    if (func3(data13) < 1) {
+                      const err37 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                        schemaPath: '#/definitions/longText/minLength',
+                        keyword: 'minLength',
+                        params: { limit: 1 },
+                        message: 'must NOT have fewer than 1 characters',
+                        schema: 1,
+                        parentSchema: schema15,
+                        data: data13,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err37];
+                      } else {
+                        vErrors.push(err37);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err38 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                      schemaPath: '#/definitions/longText/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema15.type,
+                      parentSchema: schema15,
+                      data: data13,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err38];
+                    } else {
+                      vErrors.push(err38);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err39 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/then',
+                  schemaPath: '#/properties/rows/items/properties/then/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                  schema: schema87.properties.rows.items.properties.then.type,
+                  parentSchema: schema87.properties.rows.items.properties.then,
+                  data: data8,
+                };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+            if (data5.cy !== undefined) {
+              if (
+                !validate34(data5.cy, {
+                  instancePath: instancePath + '/rows/' + i0 + '/cy',
+                  parentData: data5,
+                  parentDataProperty: 'cy',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.source !== undefined) {
+              if (
+                !validate13(data5.source, {
+                  instancePath: instancePath + '/rows/' + i0 + '/source',
+                  parentData: data5,
+                  parentDataProperty: 'source',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.note !== undefined) {
+              let data16 = data5.note;
+              if (typeof data16 === 'string') {
+                if (func3(data16) > 2000) {
+                  const err40 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/note',
+                    schemaPath: '#/definitions/longText/maxLength',
+                    keyword: 'maxLength',
+                    params: { limit: 2000 },
+                    message: 'must NOT have more than 2000 characters',
+                    schema: 2000,
+                    parentSchema: schema15,
+                    data: data16,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                if (func3(data16) < 1) {
+                  const err41 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/note',
+                    schemaPath: '#/definitions/longText/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema15,
+                    data: data16,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+              } else {
+                const err42 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/note',
+                  schemaPath: '#/definitions/longText/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema15.type,
+                  parentSchema: schema15,
+                  data: data16,
+                };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err43 = {
+              instancePath: instancePath + '/rows/' + i0,
+              schemaPath: '#/properties/rows/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema87.properties.rows.items.type,
+              parentSchema: schema87.properties.rows.items,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err44 = {
+          instancePath: instancePath + '/rows',
+          schemaPath: '#/properties/rows/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema87.properties.rows.type,
+          parentSchema: schema87.properties.rows,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err45 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema87.type,
+      parentSchema: schema87,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err45];
+    } else {
+      vErrors.push(err45);
+    }
+    errors++;
+  }
+  validate56.errors = vErrors;
+  return errors === 0;
+}
+const schema95 = {
+  description: 'Sign-offs the case needs, beyond landlord permission and per-measure approvals.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    title: { $ref: '#/definitions/shortText' },
+    description: { $ref: '#/definitions/longText' },
+    hitPolicy: { const: 'collect' },
+    inputs: { $ref: '#/definitions/inputs' },
+    rows: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'when', 'then', 'source'],
+        properties: {
+          id: { $ref: '#/definitions/id' },
+          when: { $ref: '#/definitions/conditions' },
+          then: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['type', 'text'],
+            properties: {
+              type: { $ref: '#/definitions/approvalType' },
+              text: { $ref: '#/definitions/longText' },
+            },
+          },
+          cy: { $ref: '#/definitions/welshTexts' },
+          source: { $ref: '#/definitions/source' },
+          note: { $ref: '#/definitions/longText' },
+        },
+      },
+    },
+  },
+  required: ['title', 'hitPolicy', 'inputs', 'rows'],
+};
+function validate62(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.title === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'title' },
+        message: "must have required property '" + 'title' + "'",
+        schema: schema95.required,
+        parentSchema: schema95,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.hitPolicy === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'hitPolicy' },
+        message: "must have required property '" + 'hitPolicy' + "'",
+        schema: schema95.required,
+        parentSchema: schema95,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.inputs === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'inputs' },
+        message: "must have required property '" + 'inputs' + "'",
+        schema: schema95.required,
+        parentSchema: schema95,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.rows === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'rows' },
+        message: "must have required property '" + 'rows' + "'",
+        schema: schema95.required,
+        parentSchema: schema95,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === 'title' ||
+        key0 === 'description' ||
+        key0 === 'hitPolicy' ||
+        key0 === 'inputs' ||
+        key0 === 'rows'
+      )) {
+        const err4 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema95,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== undefined) {
+      let data0 = data.title;
+      if (typeof data0 === 'string') {
+        if (func3(data0) > 200) {
+          const err5 = {
+            instancePath: instancePath + '/title',
+            schemaPath: '#/definitions/shortText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err6 = {
+            instancePath: instancePath + '/title',
+            schemaPath: '#/definitions/shortText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + '/title',
+          schemaPath: '#/definitions/shortText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      let data1 = data.description;
+      if (typeof data1 === 'string') {
+        if (func3(data1) > 2000) {
+          const err8 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 2000 },
+            message: 'must NOT have more than 2000 characters',
+            schema: 2000,
+            parentSchema: schema15,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (func3(data1) < 1) {
+          const err9 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema15,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = {
+          instancePath: instancePath + '/description',
+          schemaPath: '#/definitions/longText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.type,
+          parentSchema: schema15,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.hitPolicy !== undefined) {
+      let data2 = data.hitPolicy;
+      if ('collect' !== data2) {
+        const err11 = {
+          instancePath: instancePath + '/hitPolicy',
+          schemaPath: '#/properties/hitPolicy/const',
+          keyword: 'const',
+          params: { allowedValue: 'collect' },
+          message: 'must be equal to constant',
+          schema: 'collect',
+          parentSchema: schema95.properties.hitPolicy,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.inputs !== undefined) {
+      if (
+        !validate18(data.inputs, {
+          instancePath: instancePath + '/inputs',
+          parentData: data,
+          parentDataProperty: 'inputs',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.rows !== undefined) {
+      let data4 = data.rows;
+      if (Array.isArray(data4)) {
+        if (data4.length > 50) {
+          const err12 = {
+            instancePath: instancePath + '/rows',
+            schemaPath: '#/properties/rows/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 50 },
+            message: 'must NOT have more than 50 items',
+            schema: 50,
+            parentSchema: schema95.properties.rows,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+            if (data5.id === undefined) {
+              const err13 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'id' },
+                message: "must have required property '" + 'id' + "'",
+                schema: schema95.properties.rows.items.required,
+                parentSchema: schema95.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+            if (data5.when === undefined) {
+              const err14 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'when' },
+                message: "must have required property '" + 'when' + "'",
+                schema: schema95.properties.rows.items.required,
+                parentSchema: schema95.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (data5.then === undefined) {
+              const err15 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'then' },
+                message: "must have required property '" + 'then' + "'",
+                schema: schema95.properties.rows.items.required,
+                parentSchema: schema95.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (data5.source === undefined) {
+              const err16 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'source' },
+                message: "must have required property '" + 'source' + "'",
+                schema: schema95.properties.rows.items.required,
+                parentSchema: schema95.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            for (const key1 in data5) {
+              if (!(
+                key1 === 'id' ||
+                key1 === 'when' ||
+                key1 === 'then' ||
+                key1 === 'cy' ||
+                key1 === 'source' ||
+                key1 === 'note'
+              )) {
+                const err17 = {
+                  instancePath: instancePath + '/rows/' + i0,
+                  schemaPath: '#/properties/rows/items/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key1 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema95.properties.rows.items,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data5.id !== undefined) {
+              let data6 = data5.id;
+              if (typeof data6 === 'string') {
+                if (func3(data6) > 80) {
+                  const err18 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/id',
+                    schemaPath: '#/definitions/id/maxLength',
+                    keyword: 'maxLength',
+                    params: { limit: 80 },
+                    message: 'must NOT have more than 80 characters',
+                    schema: 80,
+                    parentSchema: schema24,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (!pattern4.test(data6)) {
+                  const err19 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/id',
+                    schemaPath: '#/definitions/id/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+                    message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
+                    schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
+                    parentSchema: schema24,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/id',
+                  schemaPath: '#/definitions/id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema24.type,
+                  parentSchema: schema24,
+                  data: data6,
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data5.when !== undefined) {
+              if (
+                !validate22(data5.when, {
+                  instancePath: instancePath + '/rows/' + i0 + '/when',
+                  parentData: data5,
+                  parentDataProperty: 'when',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.then !== undefined) {
+              let data8 = data5.then;
+              if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
+                if (data8.type === undefined) {
+                  const err21 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'type' },
+                    message: "must have required property '" + 'type' + "'",
+                    schema: schema95.properties.rows.items.properties.then.required,
+                    parentSchema: schema95.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                if (data8.text === undefined) {
+                  const err22 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'text' },
+                    message: "must have required property '" + 'text' + "'",
+                    schema: schema95.properties.rows.items.properties.then.required,
+                    parentSchema: schema95.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                for (const key2 in data8) {
+                  if (!(key2 === 'type' || key2 === 'text')) {
+                    const err23 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then',
+                      schemaPath: '#/properties/rows/items/properties/then/additionalProperties',
+                      keyword: 'additionalProperties',
+                      params: { additionalProperty: key2 },
+                      message: 'must NOT have additional properties',
+                      schema: false,
+                      parentSchema: schema95.properties.rows.items.properties.then,
+                      data: data8,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err23];
+                    } else {
+                      vErrors.push(err23);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.type !== undefined) {
+                  let data9 = data8.type;
+                  if (!(
+                    data9 === 'landlord-permission' ||
+                    data9 === 'senior-officer-written' ||
+                    data9 === 'quote-sign-off' ||
+                    data9 === 'contribution-above-limit'
+                  )) {
+                    const err24 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/type',
+                      schemaPath: '#/definitions/approvalType/enum',
+                      keyword: 'enum',
+                      params: { allowedValues: schema91.enum },
+                      message: 'must be equal to one of the allowed values',
+                      schema: schema91.enum,
+                      parentSchema: schema91,
+                      data: data9,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err24];
+                    } else {
+                      vErrors.push(err24);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.text !== undefined) {
+                  let data10 = data8.text;
+                  if (typeof data10 === 'string') {
+                    if (func3(data10) > 2000) {
+                      const err25 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                        schemaPath: '#/definitions/longText/maxLength',
+                        keyword: 'maxLength',
+                        params: { limit: 2000 },
+                        message: 'must NOT have more than 2000 characters',
+                        schema: 2000,
+                        parentSchema: schema15,
+                        data: data10,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err25];
+                      } else {
+                        vErrors.push(err25);
+                      }
+                      errors++;
+                    }
+                    if (func3(data10) < 1) {
+                      const err26 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                        schemaPath: '#/definitions/longText/minLength',
+                        keyword: 'minLength',
+                        params: { limit: 1 },
+                        message: 'must NOT have fewer than 1 characters',
+                        schema: 1,
+                        parentSchema: schema15,
+                        data: data10,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err27 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                      schemaPath: '#/definitions/longText/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema15.type,
+                      parentSchema: schema15,
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err28 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/then',
+                  schemaPath: '#/properties/rows/items/properties/then/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                  schema: schema95.properties.rows.items.properties.then.type,
+                  parentSchema: schema95.properties.rows.items.properties.then,
+                  data: data8,
+                };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+            if (data5.cy !== undefined) {
+              if (
+                !validate34(data5.cy, {
+                  instancePath: instancePath + '/rows/' + i0 + '/cy',
+                  parentData: data5,
+                  parentDataProperty: 'cy',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.source !== undefined) {
+              if (
+                !validate13(data5.source, {
+                  instancePath: instancePath + '/rows/' + i0 + '/source',
+                  parentData: data5,
+                  parentDataProperty: 'source',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.note !== undefined) {
+              let data13 = data5.note;
+              if (typeof data13 === 'string') {
+                if (func3(data13) > 2000) {
+                  const err29 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/note',
+                    schemaPath: '#/definitions/longText/maxLength',
+                    keyword: 'maxLength',
+                    params: { limit: 2000 },
+                    message: 'must NOT have more than 2000 characters',
+                    schema: 2000,
+                    parentSchema: schema15,
+                    data: data13,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+                if (func3(data13) < 1) {
+                  const err30 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/note',
+                    schemaPath: '#/definitions/longText/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema15,
+                    data: data13,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err30];
+                  } else {
+                    vErrors.push(err30);
+                  }
+                  errors++;
+                }
+              } else {
+                const err31 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/note',
+                  schemaPath: '#/definitions/longText/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema15.type,
+                  parentSchema: schema15,
+                  data: data13,
+                };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err32 = {
+              instancePath: instancePath + '/rows/' + i0,
+              schemaPath: '#/properties/rows/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema95.properties.rows.items.type,
+              parentSchema: schema95.properties.rows.items,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err33 = {
+          instancePath: instancePath + '/rows',
+          schemaPath: '#/properties/rows/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema95.properties.rows.type,
+          parentSchema: schema95.properties.rows,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err34 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema95.type,
+      parentSchema: schema95,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err34];
+    } else {
+      vErrors.push(err34);
+    }
+    errors++;
+  }
+  validate62.errors = vErrors;
+  return errors === 0;
+}
+const schema102 = {
+  description: 'Where the case goes next: every matching row is a step.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    title: { $ref: '#/definitions/shortText' },
+    description: { $ref: '#/definitions/longText' },
+    hitPolicy: { const: 'collect' },
+    inputs: { $ref: '#/definitions/inputs' },
+    rows: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'when', 'then', 'source'],
+        properties: {
+          id: { $ref: '#/definitions/id' },
+          when: { $ref: '#/definitions/conditions' },
+          then: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['to', 'name', 'withinHours', 'text'],
+            properties: {
+              to: { $ref: '#/definitions/routingTarget' },
+              name: { anyOf: [{ $ref: '#/definitions/shortText' }, { type: 'null' }] },
+              withinHours: { anyOf: [{ type: 'number', minimum: 0, maximum: 8760 }, { type: 'null' }] },
+              withinWorkingDays: {
+                anyOf: [{ type: 'integer', minimum: 0, maximum: 365 }, { type: 'null' }],
+                description:
+                  'The target in working days, where the document counts working days (withinHours is then null).',
+              },
+              text: { $ref: '#/definitions/longText' },
+              forOutcomes: {
+                type: 'array',
+                minItems: 1,
+                uniqueItems: true,
+                items: {
+                  enum: [
+                    'no-scheme',
+                    'ineligible',
+                    'refer-to-landlord',
+                    'more-information-needed',
+                    'eligible',
+                  ],
+                },
+                description: 'The outcomes this step applies to (default: eligible only).',
+              },
+            },
+          },
+          cy: { $ref: '#/definitions/welshRoutingTexts' },
+          source: { $ref: '#/definitions/source' },
+          note: { $ref: '#/definitions/longText' },
+        },
+      },
+    },
+  },
+  required: ['title', 'hitPolicy', 'inputs', 'rows'],
+};
+const schema109 = {
+  description:
+    "The row's Welsh texts, keyed by the English field of `then` each translates (text, name), and whether the council has reviewed them. A translation, never policy: it says what the English says.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['reviewed'],
+  minProperties: 2,
+  properties: {
+    text: { $ref: '#/definitions/longText' },
+    name: { $ref: '#/definitions/shortText' },
+    reviewed: {
+      type: 'boolean',
+      description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+    },
+  },
+};
+function validate71(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (Object.keys(data).length < 2) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 2 },
+        message: 'must NOT have fewer than 2 properties',
+        schema: 2,
+        parentSchema: schema109,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.reviewed === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'reviewed' },
+        message: "must have required property '" + 'reviewed' + "'",
+        schema: schema109.required,
+        parentSchema: schema109,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'text' || key0 === 'name' || key0 === 'reviewed')) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema109,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.text !== undefined) {
+      let data0 = data.text;
+      if (typeof data0 === 'string') {
+        if (func3(data0) > 2000) {
+          const err3 = {
+            instancePath: instancePath + '/text',
+            schemaPath: '#/definitions/longText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 2000 },
+            message: 'must NOT have more than 2000 characters',
+            schema: 2000,
+            parentSchema: schema15,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err4 = {
+            instancePath: instancePath + '/text',
+            schemaPath: '#/definitions/longText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema15,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = {
+          instancePath: instancePath + '/text',
+          schemaPath: '#/definitions/longText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.type,
+          parentSchema: schema15,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== undefined) {
+      let data1 = data.name;
+      if (typeof data1 === 'string') {
+        if (func3(data1) > 200) {
+          const err6 = {
+            instancePath: instancePath + '/name',
+            schemaPath: '#/definitions/shortText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema12,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (func3(data1) < 1) {
+          const err7 = {
+            instancePath: instancePath + '/name',
+            schemaPath: '#/definitions/shortText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + '/name',
+          schemaPath: '#/definitions/shortText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.reviewed !== undefined) {
+      let data2 = data.reviewed;
+      if (typeof data2 !== 'boolean') {
+        const err9 = {
+          instancePath: instancePath + '/reviewed',
+          schemaPath: '#/properties/reviewed/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema109.properties.reviewed.type,
+          parentSchema: schema109.properties.reviewed,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema109.type,
+      parentSchema: schema109,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate71.errors = vErrors;
+  return errors === 0;
+}
+function validate68(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.title === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'title' },
+        message: "must have required property '" + 'title' + "'",
+        schema: schema102.required,
+        parentSchema: schema102,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.hitPolicy === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'hitPolicy' },
+        message: "must have required property '" + 'hitPolicy' + "'",
+        schema: schema102.required,
+        parentSchema: schema102,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.inputs === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'inputs' },
+        message: "must have required property '" + 'inputs' + "'",
+        schema: schema102.required,
+        parentSchema: schema102,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.rows === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'rows' },
+        message: "must have required property '" + 'rows' + "'",
+        schema: schema102.required,
+        parentSchema: schema102,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === 'title' ||
+        key0 === 'description' ||
+        key0 === 'hitPolicy' ||
+        key0 === 'inputs' ||
+        key0 === 'rows'
+      )) {
+        const err4 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema102,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== undefined) {
+      let data0 = data.title;
+      if (typeof data0 === 'string') {
+        if (func3(data0) > 200) {
+          const err5 = {
+            instancePath: instancePath + '/title',
+            schemaPath: '#/definitions/shortText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err6 = {
+            instancePath: instancePath + '/title',
+            schemaPath: '#/definitions/shortText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + '/title',
+          schemaPath: '#/definitions/shortText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      let data1 = data.description;
+      if (typeof data1 === 'string') {
+        if (func3(data1) > 2000) {
+          const err8 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 2000 },
+            message: 'must NOT have more than 2000 characters',
+            schema: 2000,
+            parentSchema: schema15,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (func3(data1) < 1) {
+          const err9 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema15,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = {
+          instancePath: instancePath + '/description',
+          schemaPath: '#/definitions/longText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.type,
+          parentSchema: schema15,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.hitPolicy !== undefined) {
+      let data2 = data.hitPolicy;
+      if ('collect' !== data2) {
+        const err11 = {
+          instancePath: instancePath + '/hitPolicy',
+          schemaPath: '#/properties/hitPolicy/const',
+          keyword: 'const',
+          params: { allowedValue: 'collect' },
+          message: 'must be equal to constant',
+          schema: 'collect',
+          parentSchema: schema102.properties.hitPolicy,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.inputs !== undefined) {
+      if (
+        !validate18(data.inputs, {
+          instancePath: instancePath + '/inputs',
+          parentData: data,
+          parentDataProperty: 'inputs',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.rows !== undefined) {
+      let data4 = data.rows;
+      if (Array.isArray(data4)) {
+        if (data4.length > 50) {
+          const err12 = {
+            instancePath: instancePath + '/rows',
+            schemaPath: '#/properties/rows/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 50 },
+            message: 'must NOT have more than 50 items',
+            schema: 50,
+            parentSchema: schema102.properties.rows,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+            if (data5.id === undefined) {
+              const err13 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'id' },
+                message: "must have required property '" + 'id' + "'",
+                schema: schema102.properties.rows.items.required,
+                parentSchema: schema102.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+            if (data5.when === undefined) {
+              const err14 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'when' },
+                message: "must have required property '" + 'when' + "'",
+                schema: schema102.properties.rows.items.required,
+                parentSchema: schema102.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (data5.then === undefined) {
+              const err15 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'then' },
+                message: "must have required property '" + 'then' + "'",
+                schema: schema102.properties.rows.items.required,
+                parentSchema: schema102.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (data5.source === undefined) {
+              const err16 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'source' },
+                message: "must have required property '" + 'source' + "'",
+                schema: schema102.properties.rows.items.required,
+                parentSchema: schema102.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            for (const key1 in data5) {
+              if (!(
+                key1 === 'id' ||
+                key1 === 'when' ||
+                key1 === 'then' ||
+                key1 === 'cy' ||
+                key1 === 'source' ||
+                key1 === 'note'
+              )) {
+                const err17 = {
+                  instancePath: instancePath + '/rows/' + i0,
+                  schemaPath: '#/properties/rows/items/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key1 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema102.properties.rows.items,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data5.id !== undefined) {
+              let data6 = data5.id;
+              if (typeof data6 === 'string') {
+                if (func3(data6) > 80) {
+                  const err18 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/id',
+                    schemaPath: '#/definitions/id/maxLength',
+                    keyword: 'maxLength',
+                    params: { limit: 80 },
+                    message: 'must NOT have more than 80 characters',
+                    schema: 80,
+                    parentSchema: schema24,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (!pattern4.test(data6)) {
+                  const err19 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/id',
+                    schemaPath: '#/definitions/id/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+                    message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
+                    schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
+                    parentSchema: schema24,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/id',
+                  schemaPath: '#/definitions/id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema24.type,
+                  parentSchema: schema24,
+                  data: data6,
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data5.when !== undefined) {
+              if (
+                !validate22(data5.when, {
+                  instancePath: instancePath + '/rows/' + i0 + '/when',
+                  parentData: data5,
+                  parentDataProperty: 'when',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.then !== undefined) {
+              let data8 = data5.then;
+              if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
+                if (data8.to === undefined) {
+                  const err21 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'to' },
+                    message: "must have required property '" + 'to' + "'",
+                    schema: schema102.properties.rows.items.properties.then.required,
+                    parentSchema: schema102.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                if (data8.name === undefined) {
+                  const err22 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'name' },
+                    message: "must have required property '" + 'name' + "'",
+                    schema: schema102.properties.rows.items.properties.then.required,
+                    parentSchema: schema102.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  } else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+                if (data8.withinHours === undefined) {
+                  const err23 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'withinHours' },
+                    message: "must have required property '" + 'withinHours' + "'",
+                    schema: schema102.properties.rows.items.properties.then.required,
+                    parentSchema: schema102.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+                if (data8.text === undefined) {
+                  const err24 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/then',
+                    schemaPath: '#/properties/rows/items/properties/then/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'text' },
+                    message: "must have required property '" + 'text' + "'",
+                    schema: schema102.properties.rows.items.properties.then.required,
+                    parentSchema: schema102.properties.rows.items.properties.then,
+                    data: data8,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+                for (const key2 in data8) {
+                  if (!(
+                    key2 === 'to' ||
+                    key2 === 'name' ||
+                    key2 === 'withinHours' ||
+                    key2 === 'withinWorkingDays' ||
+                    key2 === 'text' ||
+                    key2 === 'forOutcomes'
+                  )) {
+                    const err25 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then',
+                      schemaPath: '#/properties/rows/items/properties/then/additionalProperties',
+                      keyword: 'additionalProperties',
+                      params: { additionalProperty: key2 },
+                      message: 'must NOT have additional properties',
+                      schema: false,
+                      parentSchema: schema102.properties.rows.items.properties.then,
+                      data: data8,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.to !== undefined) {
+                  let data9 = data8.to;
+                  if (!(
+                    data9 === 'police-security-survey' ||
+                    data9 === 'housing-options' ||
+                    data9 === 'landlord' ||
+                    data9 === 'installer' ||
+                    data9 === 'fire-and-rescue' ||
+                    data9 === 'idva' ||
+                    data9 === 'marac' ||
+                    data9 === 'domestic-abuse-service' ||
+                    data9 === 'domestic-abuse-coordinator' ||
+                    data9 === 'temporary-accommodation' ||
+                    data9 === 'community-safety'
+                  )) {
+                    const err26 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/to',
+                      schemaPath: '#/definitions/routingTarget/enum',
+                      keyword: 'enum',
+                      params: { allowedValues: schema67.enum },
+                      message: 'must be equal to one of the allowed values',
+                      schema: schema67.enum,
+                      parentSchema: schema67,
+                      data: data9,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.name !== undefined) {
+                  let data10 = data8.name;
+                  const _errs25 = errors;
+                  let valid9 = false;
+                  const _errs26 = errors;
+                  if (typeof data10 === 'string') {
+                    if (func3(data10) > 200) {
+                      const err27 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/name',
+                        schemaPath: '#/definitions/shortText/maxLength',
+                        keyword: 'maxLength',
+                        params: { limit: 200 },
+                        message: 'must NOT have more than 200 characters',
+                        schema: 200,
+                        parentSchema: schema12,
+                        data: data10,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err27];
+                      } else {
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                    if (func3(data10) < 1) {
+                      const err28 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/name',
+                        schemaPath: '#/definitions/shortText/minLength',
+                        keyword: 'minLength',
+                        params: { limit: 1 },
+                        message: 'must NOT have fewer than 1 characters',
+                        schema: 1,
+                        parentSchema: schema12,
+                        data: data10,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err28];
+                      } else {
+                        vErrors.push(err28);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err29 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/name',
+                      schemaPath: '#/definitions/shortText/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema12.type,
+                      parentSchema: schema12,
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err29];
+                    } else {
+                      vErrors.push(err29);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs26 === errors;
+                  valid9 = valid9 || _valid0;
+                  if (!valid9) {
+                    const _errs29 = errors;
+                    if (data10 !== null) {
+                      const err30 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/name',
+                        schemaPath: '#/properties/rows/items/properties/then/properties/name/anyOf/1/type',
+                        keyword: 'type',
+                        params: { type: 'null' },
+                        message: 'must be null',
+                        schema: schema102.properties.rows.items.properties.then.properties.name.anyOf[1].type,
+                        parentSchema:
+                          schema102.properties.rows.items.properties.then.properties.name.anyOf[1],
+                        data: data10,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err30];
+                      } else {
+                        vErrors.push(err30);
+                      }
+                      errors++;
+                    }
+                    var _valid0 = _errs29 === errors;
+                    valid9 = valid9 || _valid0;
+                  }
+                  if (!valid9) {
+                    const err31 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/name',
+                      schemaPath: '#/properties/rows/items/properties/then/properties/name/anyOf',
+                      keyword: 'anyOf',
+                      params: {},
+                      message: 'must match a schema in anyOf',
+                      schema: schema102.properties.rows.items.properties.then.properties.name.anyOf,
+                      parentSchema: schema102.properties.rows.items.properties.then.properties.name,
+                      data: data10,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err31];
+                    } else {
+                      vErrors.push(err31);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs25;
+                    if (vErrors !== null) {
+                      if (_errs25) {
+                        vErrors.length = _errs25;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data8.withinHours !== undefined) {
+                  let data11 = data8.withinHours;
+                  const _errs32 = errors;
+                  let valid11 = false;
+                  const _errs33 = errors;
+                  if (typeof data11 == 'number' && isFinite(data11)) {
+                    if (data11 > 8760 || isNaN(data11)) {
+                      const err32 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/withinHours',
+                        schemaPath:
+                          '#/properties/rows/items/properties/then/properties/withinHours/anyOf/0/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 8760 },
+                        message: 'must be <= 8760',
+                        schema: 8760,
+                        parentSchema:
+                          schema102.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
+                        data: data11,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err32];
+                      } else {
+                        vErrors.push(err32);
+                      }
+                      errors++;
+                    }
+                    if (data11 < 0 || isNaN(data11)) {
+                      const err33 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/withinHours',
+                        schemaPath:
+                          '#/properties/rows/items/properties/then/properties/withinHours/anyOf/0/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 0 },
+                        message: 'must be >= 0',
+                        schema: 0,
+                        parentSchema:
+                          schema102.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
+                        data: data11,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err33];
+                      } else {
+                        vErrors.push(err33);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err34 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/withinHours',
+                      schemaPath:
+                        '#/properties/rows/items/properties/then/properties/withinHours/anyOf/0/type',
+                      keyword: 'type',
+                      params: { type: 'number' },
+                      message: 'must be number',
+                      schema:
+                        schema102.properties.rows.items.properties.then.properties.withinHours.anyOf[0].type,
+                      parentSchema:
+                        schema102.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
+                      data: data11,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err34];
+                    } else {
+                      vErrors.push(err34);
+                    }
+                    errors++;
+                  }
+                  var _valid1 = _errs33 === errors;
+                  valid11 = valid11 || _valid1;
+                  if (!valid11) {
+                    const _errs35 = errors;
+                    if (data11 !== null) {
+                      const err35 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/withinHours',
+                        schemaPath:
+                          '#/properties/rows/items/properties/then/properties/withinHours/anyOf/1/type',
+                        keyword: 'type',
+                        params: { type: 'null' },
+                        message: 'must be null',
+                        schema:
+                          schema102.properties.rows.items.properties.then.properties.withinHours.anyOf[1]
+                            .type,
+                        parentSchema:
+                          schema102.properties.rows.items.properties.then.properties.withinHours.anyOf[1],
+                        data: data11,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err35];
+                      } else {
+                        vErrors.push(err35);
+                      }
+                      errors++;
+                    }
+                    var _valid1 = _errs35 === errors;
+                    valid11 = valid11 || _valid1;
+                  }
+                  if (!valid11) {
+                    const err36 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/withinHours',
+                      schemaPath: '#/properties/rows/items/properties/then/properties/withinHours/anyOf',
+                      keyword: 'anyOf',
+                      params: {},
+                      message: 'must match a schema in anyOf',
+                      schema: schema102.properties.rows.items.properties.then.properties.withinHours.anyOf,
+                      parentSchema: schema102.properties.rows.items.properties.then.properties.withinHours,
+                      data: data11,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    } else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs32;
+                    if (vErrors !== null) {
+                      if (_errs32) {
+                        vErrors.length = _errs32;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data8.withinWorkingDays !== undefined) {
+                  let data12 = data8.withinWorkingDays;
+                  const _errs38 = errors;
+                  let valid12 = false;
+                  const _errs39 = errors;
+                  if (!(typeof data12 == 'number' && !(data12 % 1) && !isNaN(data12) && isFinite(data12))) {
+                    const err37 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/withinWorkingDays',
+                      schemaPath:
+                        '#/properties/rows/items/properties/then/properties/withinWorkingDays/anyOf/0/type',
+                      keyword: 'type',
+                      params: { type: 'integer' },
+                      message: 'must be integer',
+                      schema:
+                        schema102.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf[0]
+                          .type,
+                      parentSchema:
+                        schema102.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf[0],
+                      data: data12,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err37];
+                    } else {
+                      vErrors.push(err37);
+                    }
+                    errors++;
+                  }
+                  if (typeof data12 == 'number' && isFinite(data12)) {
+                    if (data12 > 365 || isNaN(data12)) {
+                      const err38 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/withinWorkingDays',
+                        schemaPath:
+                          '#/properties/rows/items/properties/then/properties/withinWorkingDays/anyOf/0/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 365 },
+                        message: 'must be <= 365',
+                        schema: 365,
+                        parentSchema:
+                          schema102.properties.rows.items.properties.then.properties.withinWorkingDays
+                            .anyOf[0],
+                        data: data12,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err38];
+                      } else {
+                        vErrors.push(err38);
+                      }
+                      errors++;
+                    }
+                    if (data12 < 0 || isNaN(data12)) {
+                      const err39 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/withinWorkingDays',
+                        schemaPath:
+                          '#/properties/rows/items/properties/then/properties/withinWorkingDays/anyOf/0/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 0 },
+                        message: 'must be >= 0',
+                        schema: 0,
+                        parentSchema:
+                          schema102.properties.rows.items.properties.then.properties.withinWorkingDays
+                            .anyOf[0],
+                        data: data12,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err39];
+                      } else {
+                        vErrors.push(err39);
+                      }
+                      errors++;
+                    }
+                  }
+                  var _valid2 = _errs39 === errors;
+                  valid12 = valid12 || _valid2;
+                  if (!valid12) {
+                    const _errs41 = errors;
+                    if (data12 !== null) {
+                      const err40 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/withinWorkingDays',
+                        schemaPath:
+                          '#/properties/rows/items/properties/then/properties/withinWorkingDays/anyOf/1/type',
+                        keyword: 'type',
+                        params: { type: 'null' },
+                        message: 'must be null',
+                        schema:
+                          schema102.properties.rows.items.properties.then.properties.withinWorkingDays
+                            .anyOf[1].type,
+                        parentSchema:
+                          schema102.properties.rows.items.properties.then.properties.withinWorkingDays
+                            .anyOf[1],
+                        data: data12,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err40];
+                      } else {
+                        vErrors.push(err40);
+                      }
+                      errors++;
+                    }
+                    var _valid2 = _errs41 === errors;
+                    valid12 = valid12 || _valid2;
+                  }
+                  if (!valid12) {
+                    const err41 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/withinWorkingDays',
+                      schemaPath:
+                        '#/properties/rows/items/properties/then/properties/withinWorkingDays/anyOf',
+                      keyword: 'anyOf',
+                      params: {},
+                      message: 'must match a schema in anyOf',
+                      schema:
+                        schema102.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf,
+                      parentSchema:
+                        schema102.properties.rows.items.properties.then.properties.withinWorkingDays,
+                      data: data12,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err41];
+                    } else {
+                      vErrors.push(err41);
+                    }
+                    errors++;
+                  } else {
+                    errors = _errs38;
+                    if (vErrors !== null) {
+                      if (_errs38) {
+                        vErrors.length = _errs38;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                }
+                if (data8.text !== undefined) {
+                  let data13 = data8.text;
+                  if (typeof data13 === 'string') {
+                    if (func3(data13) > 2000) {
+                      const err42 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                        schemaPath: '#/definitions/longText/maxLength',
+                        keyword: 'maxLength',
+                        params: { limit: 2000 },
+                        message: 'must NOT have more than 2000 characters',
+                        schema: 2000,
+                        parentSchema: schema15,
+                        data: data13,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err42];
+                      } else {
+                        vErrors.push(err42);
+                      }
+                      errors++;
+                    }
+                    if (func3(data13) < 1) {
+                      const err43 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                        schemaPath: '#/definitions/longText/minLength',
+                        keyword: 'minLength',
+                        params: { limit: 1 },
+                        message: 'must NOT have fewer than 1 characters',
+                        schema: 1,
+                        parentSchema: schema15,
+                        data: data13,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err43];
+                      } else {
+                        vErrors.push(err43);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err44 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/text',
+                      schemaPath: '#/definitions/longText/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema15.type,
+                      parentSchema: schema15,
+                      data: data13,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.forOutcomes !== undefined) {
+                  let data14 = data8.forOutcomes;
+                  if (Array.isArray(data14)) {
+                    if (data14.length < 1) {
+                      const err45 = {
+                        instancePath: instancePath + '/rows/' + i0 + '/then/forOutcomes',
+                        schemaPath: '#/properties/rows/items/properties/then/properties/forOutcomes/minItems',
+                        keyword: 'minItems',
+                        params: { limit: 1 },
+                        message: 'must NOT have fewer than 1 items',
+                        schema: 1,
+                        parentSchema: schema102.properties.rows.items.properties.then.properties.forOutcomes,
+                        data: data14,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                    const len1 = data14.length;
+                    for (let i1 = 0; i1 < len1; i1++) {
+                      let data15 = data14[i1];
+                      if (!(
+                        data15 === 'no-scheme' ||
+                        data15 === 'ineligible' ||
+                        data15 === 'refer-to-landlord' ||
+                        data15 === 'more-information-needed' ||
+                        data15 === 'eligible'
+                      )) {
+                        const err46 = {
+                          instancePath: instancePath + '/rows/' + i0 + '/then/forOutcomes/' + i1,
+                          schemaPath:
+                            '#/properties/rows/items/properties/then/properties/forOutcomes/items/enum',
+                          keyword: 'enum',
+                          params: {
+                            allowedValues:
+                              schema102.properties.rows.items.properties.then.properties.forOutcomes.items
+                                .enum,
+                          },
+                          message: 'must be equal to one of the allowed values',
+                          schema:
+                            schema102.properties.rows.items.properties.then.properties.forOutcomes.items.enum,
+                          parentSchema:
+                            schema102.properties.rows.items.properties.then.properties.forOutcomes.items,
+                          data: data15,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err46];
+                        } else {
+                          vErrors.push(err46);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i2 = data14.length;
+                    let j0;
+                    if (i2 > 1) {
+                      outer0: for (; i2--;) {
+                        for (j0 = i2; j0--;) {
+                          if (func0(data14[i2], data14[j0])) {
+                            const err47 = {
+                              instancePath: instancePath + '/rows/' + i0 + '/then/forOutcomes',
+                              schemaPath:
+                                '#/properties/rows/items/properties/then/properties/forOutcomes/uniqueItems',
+                              keyword: 'uniqueItems',
+                              params: { i: i2, j: j0 },
+                              message:
+                                'must NOT have duplicate items (items ## ' +
+                                j0 +
+                                ' and ' +
+                                i2 +
+                                ' are identical)',
+                              schema: true,
+                              parentSchema:
+                                schema102.properties.rows.items.properties.then.properties.forOutcomes,
+                              data: data14,
+                            };
+                            if (vErrors === null) {
+                              vErrors = [err47];
+                            } else {
+                              vErrors.push(err47);
+                            }
+                            errors++;
+                            break outer0;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err48 = {
+                      instancePath: instancePath + '/rows/' + i0 + '/then/forOutcomes',
+                      schemaPath: '#/properties/rows/items/properties/then/properties/forOutcomes/type',
+                      keyword: 'type',
+                      params: { type: 'array' },
+                      message: 'must be array',
+                      schema: schema102.properties.rows.items.properties.then.properties.forOutcomes.type,
+                      parentSchema: schema102.properties.rows.items.properties.then.properties.forOutcomes,
+                      data: data14,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err48];
+                    } else {
+                      vErrors.push(err48);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err49 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/then',
+                  schemaPath: '#/properties/rows/items/properties/then/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                  schema: schema102.properties.rows.items.properties.then.type,
+                  parentSchema: schema102.properties.rows.items.properties.then,
+                  data: data8,
+                };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
+            if (data5.cy !== undefined) {
+              if (
+                !validate71(data5.cy, {
+                  instancePath: instancePath + '/rows/' + i0 + '/cy',
+                  parentData: data5,
+                  parentDataProperty: 'cy',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.source !== undefined) {
+              if (
+                !validate13(data5.source, {
+                  instancePath: instancePath + '/rows/' + i0 + '/source',
+                  parentData: data5,
+                  parentDataProperty: 'source',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data5.note !== undefined) {
+              let data18 = data5.note;
+              if (typeof data18 === 'string') {
+                if (func3(data18) > 2000) {
+                  const err50 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/note',
+                    schemaPath: '#/definitions/longText/maxLength',
+                    keyword: 'maxLength',
+                    params: { limit: 2000 },
+                    message: 'must NOT have more than 2000 characters',
+                    schema: 2000,
+                    parentSchema: schema15,
+                    data: data18,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+                if (func3(data18) < 1) {
+                  const err51 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/note',
+                    schemaPath: '#/definitions/longText/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema15,
+                    data: data18,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err51];
+                  } else {
+                    vErrors.push(err51);
+                  }
+                  errors++;
+                }
+              } else {
+                const err52 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/note',
+                  schemaPath: '#/definitions/longText/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema15.type,
+                  parentSchema: schema15,
+                  data: data18,
+                };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err53 = {
+              instancePath: instancePath + '/rows/' + i0,
+              schemaPath: '#/properties/rows/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema102.properties.rows.items.type,
+              parentSchema: schema102.properties.rows.items,
+              data: data5,
+            };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err54 = {
+          instancePath: instancePath + '/rows',
+          schemaPath: '#/properties/rows/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema102.properties.rows.type,
+          parentSchema: schema102.properties.rows,
+          data: data4,
+        };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err55 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema102.type,
+      parentSchema: schema102,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err55];
+    } else {
+      vErrors.push(err55);
+    }
+    errors++;
+  }
+  validate68.errors = vErrors;
+  return errors === 0;
+}
+const schema113 = {
+  description:
+    'The target time from referral to first action. withinHours null where the document gives none.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    title: { $ref: '#/definitions/shortText' },
+    description: { $ref: '#/definitions/longText' },
+    hitPolicy: { enum: ['first', 'unique'] },
+    inputs: { $ref: '#/definitions/inputs' },
+    rows: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'when', 'then', 'source'],
+        properties: {
+          id: { $ref: '#/definitions/id' },
+          when: { $ref: '#/definitions/conditions' },
+          then: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['withinHours', 'label'],
+            properties: {
+              withinHours: { anyOf: [{ type: 'number', minimum: 0, maximum: 8760 }, { type: 'null' }] },
+              withinWorkingDays: {
+                anyOf: [{ type: 'integer', minimum: 0, maximum: 365 }, { type: 'null' }],
+                description:
+                  'The target in working days, where the document counts working days (withinHours is then null).',
+              },
+              label: { anyOf: [{ $ref: '#/definitions/shortText' }, { type: 'null' }] },
+            },
+          },
+          cy: { $ref: '#/definitions/welshResponseTexts' },
+          source: { $ref: '#/definitions/source' },
+          note: { $ref: '#/definitions/longText' },
+        },
+      },
+    },
+  },
+  required: ['title', 'hitPolicy', 'inputs', 'rows'],
+};
+const schema118 = {
+  description:
+    "The row's Welsh texts, keyed by the English field of `then` each translates (label), and whether the council has reviewed them. A translation, never policy: it says what the English says.",
+  type: 'object',
+  additionalProperties: false,
+  required: ['reviewed'],
+  minProperties: 2,
+  properties: {
+    label: { $ref: '#/definitions/shortText' },
+    reviewed: {
+      type: 'boolean',
+      description: 'Whether the council has reviewed these Welsh texts; false until it has.',
+    },
+  },
+};
+function validate78(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (Object.keys(data).length < 2) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/minProperties',
+        keyword: 'minProperties',
+        params: { limit: 2 },
+        message: 'must NOT have fewer than 2 properties',
+        schema: 2,
+        parentSchema: schema118,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.reviewed === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'reviewed' },
+        message: "must have required property '" + 'reviewed' + "'",
+        schema: schema118.required,
+        parentSchema: schema118,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'label' || key0 === 'reviewed')) {
+        const err2 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema118,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.label !== undefined) {
+      let data0 = data.label;
+      if (typeof data0 === 'string') {
+        if (func3(data0) > 200) {
+          const err3 = {
+            instancePath: instancePath + '/label',
+            schemaPath: '#/definitions/shortText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err4 = {
+            instancePath: instancePath + '/label',
+            schemaPath: '#/definitions/shortText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = {
+          instancePath: instancePath + '/label',
+          schemaPath: '#/definitions/shortText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.reviewed !== undefined) {
+      let data1 = data.reviewed;
+      if (typeof data1 !== 'boolean') {
+        const err6 = {
+          instancePath: instancePath + '/reviewed',
+          schemaPath: '#/properties/reviewed/type',
+          keyword: 'type',
+          params: { type: 'boolean' },
+          message: 'must be boolean',
+          schema: schema118.properties.reviewed.type,
+          parentSchema: schema118.properties.reviewed,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+      message: 'must be object',
+      schema: schema118.type,
+      parentSchema: schema118,
+      data,
+    };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate78.errors = vErrors;
+  return errors === 0;
+}
+function validate75(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.title === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'title' },
+        message: "must have required property '" + 'title' + "'",
+        schema: schema113.required,
+        parentSchema: schema113,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.hitPolicy === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'hitPolicy' },
+        message: "must have required property '" + 'hitPolicy' + "'",
+        schema: schema113.required,
+        parentSchema: schema113,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.inputs === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'inputs' },
+        message: "must have required property '" + 'inputs' + "'",
+        schema: schema113.required,
+        parentSchema: schema113,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.rows === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'rows' },
+        message: "must have required property '" + 'rows' + "'",
+        schema: schema113.required,
+        parentSchema: schema113,
+        data,
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === 'title' ||
+        key0 === 'description' ||
+        key0 === 'hitPolicy' ||
+        key0 === 'inputs' ||
+        key0 === 'rows'
+      )) {
+        const err4 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+          message: 'must NOT have additional properties',
+          schema: false,
+          parentSchema: schema113,
+          data,
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== undefined) {
+      let data0 = data.title;
+      if (typeof data0 === 'string') {
+        if (func3(data0) > 200) {
+          const err5 = {
+            instancePath: instancePath + '/title',
+            schemaPath: '#/definitions/shortText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 200 },
+            message: 'must NOT have more than 200 characters',
+            schema: 200,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func3(data0) < 1) {
+          const err6 = {
+            instancePath: instancePath + '/title',
+            schemaPath: '#/definitions/shortText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema12,
+            data: data0,
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = {
+          instancePath: instancePath + '/title',
+          schemaPath: '#/definitions/shortText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema12.type,
+          parentSchema: schema12,
+          data: data0,
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      let data1 = data.description;
+      if (typeof data1 === 'string') {
+        if (func3(data1) > 2000) {
+          const err8 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/maxLength',
+            keyword: 'maxLength',
+            params: { limit: 2000 },
+            message: 'must NOT have more than 2000 characters',
+            schema: 2000,
+            parentSchema: schema15,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (func3(data1) < 1) {
+          const err9 = {
+            instancePath: instancePath + '/description',
+            schemaPath: '#/definitions/longText/minLength',
+            keyword: 'minLength',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 characters',
+            schema: 1,
+            parentSchema: schema15,
+            data: data1,
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = {
+          instancePath: instancePath + '/description',
+          schemaPath: '#/definitions/longText/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+          schema: schema15.type,
+          parentSchema: schema15,
+          data: data1,
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.hitPolicy !== undefined) {
+      let data2 = data.hitPolicy;
+      if (!(data2 === 'first' || data2 === 'unique')) {
+        const err11 = {
+          instancePath: instancePath + '/hitPolicy',
+          schemaPath: '#/properties/hitPolicy/enum',
+          keyword: 'enum',
+          params: { allowedValues: schema113.properties.hitPolicy.enum },
+          message: 'must be equal to one of the allowed values',
+          schema: schema113.properties.hitPolicy.enum,
+          parentSchema: schema113.properties.hitPolicy,
+          data: data2,
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.inputs !== undefined) {
+      if (
+        !validate18(data.inputs, {
+          instancePath: instancePath + '/inputs',
+          parentData: data,
+          parentDataProperty: 'inputs',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.rows !== undefined) {
+      let data4 = data.rows;
+      if (Array.isArray(data4)) {
+        if (data4.length > 20) {
+          const err12 = {
+            instancePath: instancePath + '/rows',
+            schemaPath: '#/properties/rows/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 20 },
+            message: 'must NOT have more than 20 items',
+            schema: 20,
+            parentSchema: schema113.properties.rows,
+            data: data4,
+          };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        const len0 = data4.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data5 = data4[i0];
+          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+            if (data5.id === undefined) {
+              const err13 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'id' },
+                message: "must have required property '" + 'id' + "'",
+                schema: schema113.properties.rows.items.required,
+                parentSchema: schema113.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err13];
+              } else {
+                vErrors.push(err13);
+              }
+              errors++;
+            }
+            if (data5.when === undefined) {
+              const err14 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'when' },
+                message: "must have required property '" + 'when' + "'",
+                schema: schema113.properties.rows.items.required,
+                parentSchema: schema113.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+            if (data5.then === undefined) {
+              const err15 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'then' },
+                message: "must have required property '" + 'then' + "'",
+                schema: schema113.properties.rows.items.required,
+                parentSchema: schema113.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+            if (data5.source === undefined) {
+              const err16 = {
+                instancePath: instancePath + '/rows/' + i0,
+                schemaPath: '#/properties/rows/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'source' },
+                message: "must have required property '" + 'source' + "'",
+                schema: schema113.properties.rows.items.required,
+                parentSchema: schema113.properties.rows.items,
+                data: data5,
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+            for (const key1 in data5) {
+              if (!(
+                key1 === 'id' ||
+                key1 === 'when' ||
+                key1 === 'then' ||
+                key1 === 'cy' ||
+                key1 === 'source' ||
+                key1 === 'note'
+              )) {
+                const err17 = {
+                  instancePath: instancePath + '/rows/' + i0,
+                  schemaPath: '#/properties/rows/items/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key1 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema113.properties.rows.items,
+                  data: data5,
+                };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data5.id !== undefined) {
+              let data6 = data5.id;
+              if (typeof data6 === 'string') {
+                if (func3(data6) > 80) {
+                  const err18 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/id',
+                    schemaPath: '#/definitions/id/maxLength',
+                    keyword: 'maxLength',
+                    params: { limit: 80 },
+                    message: 'must NOT have more than 80 characters',
+                    schema: 80,
+                    parentSchema: schema24,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+                if (!pattern4.test(data6)) {
+                  const err19 = {
+                    instancePath: instancePath + '/rows/' + i0 + '/id',
+                    schemaPath: '#/definitions/id/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+                    message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
+                    schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
+                    parentSchema: schema24,
+                    data: data6,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = {
+                  instancePath: instancePath + '/rows/' + i0 + '/id',
+                  schemaPath: '#/definitions/id/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema24.type,
+                  parentSchema: schema24,
+                  data: data6,
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            if (data5.when !== undefined) {
+              if (
+                !validate22(data5.when, {
+                  instancePath: instancePath + '/rows/' + i0 + '/when',
+                  parentData: data5,
+                  parentDataProperty: 'when',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
                 errors = vErrors.length;
               }
             }
@@ -10262,8 +11826,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'required',
                     params: { missingProperty: 'withinHours' },
                     message: "must have required property '" + 'withinHours' + "'",
-                    schema: schema98.properties.rows.items.properties.then.required,
-                    parentSchema: schema98.properties.rows.items.properties.then,
+                    schema: schema113.properties.rows.items.properties.then.required,
+                    parentSchema: schema113.properties.rows.items.properties.then,
                     data: data8,
                   };
                   if (vErrors === null) {
@@ -10280,8 +11844,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                     keyword: 'required',
                     params: { missingProperty: 'label' },
                     message: "must have required property '" + 'label' + "'",
-                    schema: schema98.properties.rows.items.properties.then.required,
-                    parentSchema: schema98.properties.rows.items.properties.then,
+                    schema: schema113.properties.rows.items.properties.then.required,
+                    parentSchema: schema113.properties.rows.items.properties.then,
                     data: data8,
                   };
                   if (vErrors === null) {
@@ -10300,7 +11864,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { additionalProperty: key2 },
                       message: 'must NOT have additional properties',
                       schema: false,
-                      parentSchema: schema98.properties.rows.items.properties.then,
+                      parentSchema: schema113.properties.rows.items.properties.then,
                       data: data8,
                     };
                     if (vErrors === null) {
@@ -10327,7 +11891,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                         message: 'must be <= 8760',
                         schema: 8760,
                         parentSchema:
-                          schema98.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
+                          schema113.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
                         data: data9,
                       };
                       if (vErrors === null) {
@@ -10347,7 +11911,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                         message: 'must be >= 0',
                         schema: 0,
                         parentSchema:
-                          schema98.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
+                          schema113.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
                         data: data9,
                       };
                       if (vErrors === null) {
@@ -10366,9 +11930,9 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { type: 'number' },
                       message: 'must be number',
                       schema:
-                        schema98.properties.rows.items.properties.then.properties.withinHours.anyOf[0].type,
+                        schema113.properties.rows.items.properties.then.properties.withinHours.anyOf[0].type,
                       parentSchema:
-                        schema98.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
+                        schema113.properties.rows.items.properties.then.properties.withinHours.anyOf[0],
                       data: data9,
                     };
                     if (vErrors === null) {
@@ -10391,9 +11955,10 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                         params: { type: 'null' },
                         message: 'must be null',
                         schema:
-                          schema98.properties.rows.items.properties.then.properties.withinHours.anyOf[1].type,
+                          schema113.properties.rows.items.properties.then.properties.withinHours.anyOf[1]
+                            .type,
                         parentSchema:
-                          schema98.properties.rows.items.properties.then.properties.withinHours.anyOf[1],
+                          schema113.properties.rows.items.properties.then.properties.withinHours.anyOf[1],
                         data: data9,
                       };
                       if (vErrors === null) {
@@ -10413,8 +11978,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                       keyword: 'anyOf',
                       params: {},
                       message: 'must match a schema in anyOf',
-                      schema: schema98.properties.rows.items.properties.then.properties.withinHours.anyOf,
-                      parentSchema: schema98.properties.rows.items.properties.then.properties.withinHours,
+                      schema: schema113.properties.rows.items.properties.then.properties.withinHours.anyOf,
+                      parentSchema: schema113.properties.rows.items.properties.then.properties.withinHours,
                       data: data9,
                     };
                     if (vErrors === null) {
@@ -10448,10 +12013,10 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                       params: { type: 'integer' },
                       message: 'must be integer',
                       schema:
-                        schema98.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf[0]
+                        schema113.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf[0]
                           .type,
                       parentSchema:
-                        schema98.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf[0],
+                        schema113.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf[0],
                       data: data10,
                     };
                     if (vErrors === null) {
@@ -10472,7 +12037,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                         message: 'must be <= 365',
                         schema: 365,
                         parentSchema:
-                          schema98.properties.rows.items.properties.then.properties.withinWorkingDays
+                          schema113.properties.rows.items.properties.then.properties.withinWorkingDays
                             .anyOf[0],
                         data: data10,
                       };
@@ -10493,7 +12058,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                         message: 'must be >= 0',
                         schema: 0,
                         parentSchema:
-                          schema98.properties.rows.items.properties.then.properties.withinWorkingDays
+                          schema113.properties.rows.items.properties.then.properties.withinWorkingDays
                             .anyOf[0],
                         data: data10,
                       };
@@ -10518,10 +12083,10 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                         params: { type: 'null' },
                         message: 'must be null',
                         schema:
-                          schema98.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf[1]
-                            .type,
+                          schema113.properties.rows.items.properties.then.properties.withinWorkingDays
+                            .anyOf[1].type,
                         parentSchema:
-                          schema98.properties.rows.items.properties.then.properties.withinWorkingDays
+                          schema113.properties.rows.items.properties.then.properties.withinWorkingDays
                             .anyOf[1],
                         data: data10,
                       };
@@ -10544,9 +12109,9 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                       params: {},
                       message: 'must match a schema in anyOf',
                       schema:
-                        schema98.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf,
+                        schema113.properties.rows.items.properties.then.properties.withinWorkingDays.anyOf,
                       parentSchema:
-                        schema98.properties.rows.items.properties.then.properties.withinWorkingDays,
+                        schema113.properties.rows.items.properties.then.properties.withinWorkingDays,
                       data: data10,
                     };
                     if (vErrors === null) {
@@ -10637,9 +12202,10 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                         keyword: 'type',
                         params: { type: 'null' },
                         message: 'must be null',
-                        schema: schema98.properties.rows.items.properties.then.properties.label.anyOf[1].type,
+                        schema:
+                          schema113.properties.rows.items.properties.then.properties.label.anyOf[1].type,
                         parentSchema:
-                          schema98.properties.rows.items.properties.then.properties.label.anyOf[1],
+                          schema113.properties.rows.items.properties.then.properties.label.anyOf[1],
                         data: data11,
                       };
                       if (vErrors === null) {
@@ -10659,8 +12225,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                       keyword: 'anyOf',
                       params: {},
                       message: 'must match a schema in anyOf',
-                      schema: schema98.properties.rows.items.properties.then.properties.label.anyOf,
-                      parentSchema: schema98.properties.rows.items.properties.then.properties.label,
+                      schema: schema113.properties.rows.items.properties.then.properties.label.anyOf,
+                      parentSchema: schema113.properties.rows.items.properties.then.properties.label,
                       data: data11,
                     };
                     if (vErrors === null) {
@@ -10687,8 +12253,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'object' },
                   message: 'must be object',
-                  schema: schema98.properties.rows.items.properties.then.type,
-                  parentSchema: schema98.properties.rows.items.properties.then,
+                  schema: schema113.properties.rows.items.properties.then.type,
+                  parentSchema: schema113.properties.rows.items.properties.then,
                   data: data8,
                 };
                 if (vErrors === null) {
@@ -10699,23 +12265,36 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data5.cy !== undefined) {
+              if (
+                !validate78(data5.cy, {
+                  instancePath: instancePath + '/rows/' + i0 + '/cy',
+                  parentData: data5,
+                  parentDataProperty: 'cy',
+                  rootData,
+                })
+              ) {
+                vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+                errors = vErrors.length;
+              }
+            }
             if (data5.source !== undefined) {
               if (
-                !validate11(data5.source, {
+                !validate13(data5.source, {
                   instancePath: instancePath + '/rows/' + i0 + '/source',
                   parentData: data5,
                   parentDataProperty: 'source',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
                 errors = vErrors.length;
               }
             }
             if (data5.note !== undefined) {
-              let data13 = data5.note;
-              if (typeof data13 === 'string') {
-                if (func3(data13) > 2000) {
+              let data14 = data5.note;
+              if (typeof data14 === 'string') {
+                if (func3(data14) > 2000) {
                   const err40 = {
                     instancePath: instancePath + '/rows/' + i0 + '/note',
                     schemaPath: '#/definitions/longText/maxLength',
@@ -10724,7 +12303,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have more than 2000 characters',
                     schema: 2000,
                     parentSchema: schema15,
-                    data: data13,
+                    data: data14,
                   };
                   if (vErrors === null) {
                     vErrors = [err40];
@@ -10733,7 +12312,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func3(data13) < 1) {
+                if (func3(data14) < 1) {
                   const err41 = {
                     instancePath: instancePath + '/rows/' + i0 + '/note',
                     schemaPath: '#/definitions/longText/minLength',
@@ -10742,7 +12321,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema15,
-                    data: data13,
+                    data: data14,
                   };
                   if (vErrors === null) {
                     vErrors = [err41];
@@ -10760,7 +12339,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema15.type,
                   parentSchema: schema15,
-                  data: data13,
+                  data: data14,
                 };
                 if (vErrors === null) {
                   vErrors = [err42];
@@ -10777,8 +12356,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
               keyword: 'type',
               params: { type: 'object' },
               message: 'must be object',
-              schema: schema98.properties.rows.items.type,
-              parentSchema: schema98.properties.rows.items,
+              schema: schema113.properties.rows.items.type,
+              parentSchema: schema113.properties.rows.items,
               data: data5,
             };
             if (vErrors === null) {
@@ -10796,8 +12375,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
           keyword: 'type',
           params: { type: 'array' },
           message: 'must be array',
-          schema: schema98.properties.rows.type,
-          parentSchema: schema98.properties.rows,
+          schema: schema113.properties.rows.type,
+          parentSchema: schema113.properties.rows,
           data: data4,
         };
         if (vErrors === null) {
@@ -10815,8 +12394,8 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
       keyword: 'type',
       params: { type: 'object' },
       message: 'must be object',
-      schema: schema98.type,
-      parentSchema: schema98,
+      schema: schema113.type,
+      parentSchema: schema113,
       data,
     };
     if (vErrors === null) {
@@ -10826,7 +12405,7 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate62.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
 function validate10(data, { instancePath = '', parentData, parentDataProperty, rootData = data } = {}) {
@@ -11407,10 +12986,23 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.cy !== undefined) {
+      if (
+        !validate11(data.cy, {
+          instancePath: instancePath + '/cy',
+          parentData: data,
+          parentDataProperty: 'cy',
+          rootData,
+        })
+      ) {
+        vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.scheme !== undefined) {
-      let data8 = data.scheme;
-      if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-        if (data8.name === undefined) {
+      let data9 = data.scheme;
+      if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
+        if (data9.name === undefined) {
           const err29 = {
             instancePath: instancePath + '/scheme',
             schemaPath: '#/properties/scheme/required',
@@ -11419,7 +13011,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'name' + "'",
             schema: schema11.properties.scheme.required,
             parentSchema: schema11.properties.scheme,
-            data: data8,
+            data: data9,
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -11428,7 +13020,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8.operated === undefined) {
+        if (data9.operated === undefined) {
           const err30 = {
             instancePath: instancePath + '/scheme',
             schemaPath: '#/properties/scheme/required',
@@ -11437,7 +13029,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'operated' + "'",
             schema: schema11.properties.scheme.required,
             parentSchema: schema11.properties.scheme,
-            data: data8,
+            data: data9,
           };
           if (vErrors === null) {
             vErrors = [err30];
@@ -11446,7 +13038,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8.runBy === undefined) {
+        if (data9.runBy === undefined) {
           const err31 = {
             instancePath: instancePath + '/scheme',
             schemaPath: '#/properties/scheme/required',
@@ -11455,7 +13047,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'runBy' + "'",
             schema: schema11.properties.scheme.required,
             parentSchema: schema11.properties.scheme,
-            data: data8,
+            data: data9,
           };
           if (vErrors === null) {
             vErrors = [err31];
@@ -11464,7 +13056,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8.source === undefined) {
+        if (data9.source === undefined) {
           const err32 = {
             instancePath: instancePath + '/scheme',
             schemaPath: '#/properties/scheme/required',
@@ -11473,7 +13065,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'source' + "'",
             schema: schema11.properties.scheme.required,
             parentSchema: schema11.properties.scheme,
-            data: data8,
+            data: data9,
           };
           if (vErrors === null) {
             vErrors = [err32];
@@ -11482,7 +13074,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key1 in data8) {
+        for (const key1 in data9) {
           if (!(
             key1 === 'name' ||
             key1 === 'operated' ||
@@ -11498,7 +13090,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema11.properties.scheme,
-              data: data8,
+              data: data9,
             };
             if (vErrors === null) {
               vErrors = [err33];
@@ -11508,10 +13100,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data8.name !== undefined) {
-          let data9 = data8.name;
-          if (typeof data9 === 'string') {
-            if (func3(data9) > 200) {
+        if (data9.name !== undefined) {
+          let data10 = data9.name;
+          if (typeof data10 === 'string') {
+            if (func3(data10) > 200) {
               const err34 = {
                 instancePath: instancePath + '/scheme/name',
                 schemaPath: '#/definitions/shortText/maxLength',
@@ -11520,7 +13112,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must NOT have more than 200 characters',
                 schema: 200,
                 parentSchema: schema12,
-                data: data9,
+                data: data10,
               };
               if (vErrors === null) {
                 vErrors = [err34];
@@ -11529,7 +13121,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (func3(data9) < 1) {
+            if (func3(data10) < 1) {
               const err35 = {
                 instancePath: instancePath + '/scheme/name',
                 schemaPath: '#/definitions/shortText/minLength',
@@ -11538,7 +13130,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
                 parentSchema: schema12,
-                data: data9,
+                data: data10,
               };
               if (vErrors === null) {
                 vErrors = [err35];
@@ -11556,7 +13148,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be string',
               schema: schema12.type,
               parentSchema: schema12,
-              data: data9,
+              data: data10,
             };
             if (vErrors === null) {
               vErrors = [err36];
@@ -11566,9 +13158,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data8.operated !== undefined) {
-          let data10 = data8.operated;
-          if (typeof data10 !== 'boolean') {
+        if (data9.operated !== undefined) {
+          let data11 = data9.operated;
+          if (typeof data11 !== 'boolean') {
             const err37 = {
               instancePath: instancePath + '/scheme/operated',
               schemaPath: '#/properties/scheme/properties/operated/type',
@@ -11577,7 +13169,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be boolean',
               schema: schema11.properties.scheme.properties.operated.type,
               parentSchema: schema11.properties.scheme.properties.operated,
-              data: data10,
+              data: data11,
             };
             if (vErrors === null) {
               vErrors = [err37];
@@ -11587,10 +13179,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data8.runBy !== undefined) {
-          let data11 = data8.runBy;
-          if (typeof data11 === 'string') {
-            if (func3(data11) > 200) {
+        if (data9.runBy !== undefined) {
+          let data12 = data9.runBy;
+          if (typeof data12 === 'string') {
+            if (func3(data12) > 200) {
               const err38 = {
                 instancePath: instancePath + '/scheme/runBy',
                 schemaPath: '#/definitions/shortText/maxLength',
@@ -11599,7 +13191,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must NOT have more than 200 characters',
                 schema: 200,
                 parentSchema: schema12,
-                data: data11,
+                data: data12,
               };
               if (vErrors === null) {
                 vErrors = [err38];
@@ -11608,7 +13200,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (func3(data11) < 1) {
+            if (func3(data12) < 1) {
               const err39 = {
                 instancePath: instancePath + '/scheme/runBy',
                 schemaPath: '#/definitions/shortText/minLength',
@@ -11617,7 +13209,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must NOT have fewer than 1 characters',
                 schema: 1,
                 parentSchema: schema12,
-                data: data11,
+                data: data12,
               };
               if (vErrors === null) {
                 vErrors = [err39];
@@ -11635,7 +13227,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be string',
               schema: schema12.type,
               parentSchema: schema12,
-              data: data11,
+              data: data12,
             };
             if (vErrors === null) {
               vErrors = [err40];
@@ -11645,23 +13237,23 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data8.source !== undefined) {
+        if (data9.source !== undefined) {
           if (
-            !validate11(data8.source, {
+            !validate13(data9.source, {
               instancePath: instancePath + '/scheme/source',
-              parentData: data8,
+              parentData: data9,
               parentDataProperty: 'source',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
             errors = vErrors.length;
           }
         }
-        if (data8.neverEligible !== undefined) {
-          let data13 = data8.neverEligible;
-          if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
-            if (data13.text === undefined) {
+        if (data9.neverEligible !== undefined) {
+          let data14 = data9.neverEligible;
+          if (data14 && typeof data14 == 'object' && !Array.isArray(data14)) {
+            if (data14.text === undefined) {
               const err41 = {
                 instancePath: instancePath + '/scheme/neverEligible',
                 schemaPath: '#/properties/scheme/properties/neverEligible/required',
@@ -11670,7 +13262,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: "must have required property '" + 'text' + "'",
                 schema: schema11.properties.scheme.properties.neverEligible.required,
                 parentSchema: schema11.properties.scheme.properties.neverEligible,
-                data: data13,
+                data: data14,
               };
               if (vErrors === null) {
                 vErrors = [err41];
@@ -11679,7 +13271,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data13.source === undefined) {
+            if (data14.source === undefined) {
               const err42 = {
                 instancePath: instancePath + '/scheme/neverEligible',
                 schemaPath: '#/properties/scheme/properties/neverEligible/required',
@@ -11688,7 +13280,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: "must have required property '" + 'source' + "'",
                 schema: schema11.properties.scheme.properties.neverEligible.required,
                 parentSchema: schema11.properties.scheme.properties.neverEligible,
-                data: data13,
+                data: data14,
               };
               if (vErrors === null) {
                 vErrors = [err42];
@@ -11697,7 +13289,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key2 in data13) {
+            for (const key2 in data14) {
               if (!(key2 === 'text' || key2 === 'source')) {
                 const err43 = {
                   instancePath: instancePath + '/scheme/neverEligible',
@@ -11707,7 +13299,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must NOT have additional properties',
                   schema: false,
                   parentSchema: schema11.properties.scheme.properties.neverEligible,
-                  data: data13,
+                  data: data14,
                 };
                 if (vErrors === null) {
                   vErrors = [err43];
@@ -11717,10 +13309,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data13.text !== undefined) {
-              let data14 = data13.text;
-              if (typeof data14 === 'string') {
-                if (func3(data14) > 2000) {
+            if (data14.text !== undefined) {
+              let data15 = data14.text;
+              if (typeof data15 === 'string') {
+                if (func3(data15) > 2000) {
                   const err44 = {
                     instancePath: instancePath + '/scheme/neverEligible/text',
                     schemaPath: '#/definitions/longText/maxLength',
@@ -11729,7 +13321,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have more than 2000 characters',
                     schema: 2000,
                     parentSchema: schema15,
-                    data: data14,
+                    data: data15,
                   };
                   if (vErrors === null) {
                     vErrors = [err44];
@@ -11738,7 +13330,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func3(data14) < 1) {
+                if (func3(data15) < 1) {
                   const err45 = {
                     instancePath: instancePath + '/scheme/neverEligible/text',
                     schemaPath: '#/definitions/longText/minLength',
@@ -11747,7 +13339,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema15,
-                    data: data14,
+                    data: data15,
                   };
                   if (vErrors === null) {
                     vErrors = [err45];
@@ -11765,7 +13357,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema15.type,
                   parentSchema: schema15,
-                  data: data14,
+                  data: data15,
                 };
                 if (vErrors === null) {
                   vErrors = [err46];
@@ -11775,16 +13367,16 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data13.source !== undefined) {
+            if (data14.source !== undefined) {
               if (
-                !validate11(data13.source, {
+                !validate13(data14.source, {
                   instancePath: instancePath + '/scheme/neverEligible/source',
-                  parentData: data13,
+                  parentData: data14,
                   parentDataProperty: 'source',
                   rootData,
                 })
               ) {
-                vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+                vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
                 errors = vErrors.length;
               }
             }
@@ -11797,7 +13389,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be object',
               schema: schema11.properties.scheme.properties.neverEligible.type,
               parentSchema: schema11.properties.scheme.properties.neverEligible,
-              data: data13,
+              data: data14,
             };
             if (vErrors === null) {
               vErrors = [err47];
@@ -11816,7 +13408,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be object',
           schema: schema11.properties.scheme.type,
           parentSchema: schema11.properties.scheme,
-          data: data8,
+          data: data9,
         };
         if (vErrors === null) {
           vErrors = [err48];
@@ -11827,9 +13419,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.sources !== undefined) {
-      let data16 = data.sources;
-      if (Array.isArray(data16)) {
-        if (data16.length > 20) {
+      let data17 = data.sources;
+      if (Array.isArray(data17)) {
+        if (data17.length > 20) {
           const err49 = {
             instancePath: instancePath + '/sources',
             schemaPath: '#/properties/sources/maxItems',
@@ -11838,7 +13430,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must NOT have more than 20 items',
             schema: 20,
             parentSchema: schema11.properties.sources,
-            data: data16,
+            data: data17,
           };
           if (vErrors === null) {
             vErrors = [err49];
@@ -11847,7 +13439,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data16.length < 1) {
+        if (data17.length < 1) {
           const err50 = {
             instancePath: instancePath + '/sources',
             schemaPath: '#/properties/sources/minItems',
@@ -11856,7 +13448,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: 'must NOT have fewer than 1 items',
             schema: 1,
             parentSchema: schema11.properties.sources,
-            data: data16,
+            data: data17,
           };
           if (vErrors === null) {
             vErrors = [err50];
@@ -11865,11 +13457,11 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len0 = data16.length;
+        const len0 = data17.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data17 = data16[i0];
-          if (data17 && typeof data17 == 'object' && !Array.isArray(data17)) {
-            if (data17.id === undefined) {
+          let data18 = data17[i0];
+          if (data18 && typeof data18 == 'object' && !Array.isArray(data18)) {
+            if (data18.id === undefined) {
               const err51 = {
                 instancePath: instancePath + '/sources/' + i0,
                 schemaPath: '#/properties/sources/items/required',
@@ -11878,7 +13470,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: "must have required property '" + 'id' + "'",
                 schema: schema11.properties.sources.items.required,
                 parentSchema: schema11.properties.sources.items,
-                data: data17,
+                data: data18,
               };
               if (vErrors === null) {
                 vErrors = [err51];
@@ -11887,7 +13479,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data17.title === undefined) {
+            if (data18.title === undefined) {
               const err52 = {
                 instancePath: instancePath + '/sources/' + i0,
                 schemaPath: '#/properties/sources/items/required',
@@ -11896,7 +13488,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: "must have required property '" + 'title' + "'",
                 schema: schema11.properties.sources.items.required,
                 parentSchema: schema11.properties.sources.items,
-                data: data17,
+                data: data18,
               };
               if (vErrors === null) {
                 vErrors = [err52];
@@ -11905,7 +13497,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data17.file === undefined) {
+            if (data18.file === undefined) {
               const err53 = {
                 instancePath: instancePath + '/sources/' + i0,
                 schemaPath: '#/properties/sources/items/required',
@@ -11914,7 +13506,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: "must have required property '" + 'file' + "'",
                 schema: schema11.properties.sources.items.required,
                 parentSchema: schema11.properties.sources.items,
-                data: data17,
+                data: data18,
               };
               if (vErrors === null) {
                 vErrors = [err53];
@@ -11923,7 +13515,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key3 in data17) {
+            for (const key3 in data18) {
               if (!(key3 === 'id' || key3 === 'title' || key3 === 'file')) {
                 const err54 = {
                   instancePath: instancePath + '/sources/' + i0,
@@ -11933,7 +13525,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must NOT have additional properties',
                   schema: false,
                   parentSchema: schema11.properties.sources.items,
-                  data: data17,
+                  data: data18,
                 };
                 if (vErrors === null) {
                   vErrors = [err54];
@@ -11943,10 +13535,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data17.id !== undefined) {
-              let data18 = data17.id;
-              if (typeof data18 === 'string') {
-                if (func3(data18) > 80) {
+            if (data18.id !== undefined) {
+              let data19 = data18.id;
+              if (typeof data19 === 'string') {
+                if (func3(data19) > 80) {
                   const err55 = {
                     instancePath: instancePath + '/sources/' + i0 + '/id',
                     schemaPath: '#/definitions/id/maxLength',
@@ -11954,8 +13546,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { limit: 80 },
                     message: 'must NOT have more than 80 characters',
                     schema: 80,
-                    parentSchema: schema19,
-                    data: data18,
+                    parentSchema: schema24,
+                    data: data19,
                   };
                   if (vErrors === null) {
                     vErrors = [err55];
@@ -11964,7 +13556,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (!pattern4.test(data18)) {
+                if (!pattern4.test(data19)) {
                   const err56 = {
                     instancePath: instancePath + '/sources/' + i0 + '/id',
                     schemaPath: '#/definitions/id/pattern',
@@ -11972,8 +13564,8 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     params: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
                     message: 'must match pattern "' + '^[a-z0-9]+(-[a-z0-9]+)*$' + '"',
                     schema: '^[a-z0-9]+(-[a-z0-9]+)*$',
-                    parentSchema: schema19,
-                    data: data18,
+                    parentSchema: schema24,
+                    data: data19,
                   };
                   if (vErrors === null) {
                     vErrors = [err56];
@@ -11989,9 +13581,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   keyword: 'type',
                   params: { type: 'string' },
                   message: 'must be string',
-                  schema: schema19.type,
-                  parentSchema: schema19,
-                  data: data18,
+                  schema: schema24.type,
+                  parentSchema: schema24,
+                  data: data19,
                 };
                 if (vErrors === null) {
                   vErrors = [err57];
@@ -12001,10 +13593,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data17.title !== undefined) {
-              let data19 = data17.title;
-              if (typeof data19 === 'string') {
-                if (func3(data19) > 200) {
+            if (data18.title !== undefined) {
+              let data20 = data18.title;
+              if (typeof data20 === 'string') {
+                if (func3(data20) > 200) {
                   const err58 = {
                     instancePath: instancePath + '/sources/' + i0 + '/title',
                     schemaPath: '#/definitions/shortText/maxLength',
@@ -12013,7 +13605,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have more than 200 characters',
                     schema: 200,
                     parentSchema: schema12,
-                    data: data19,
+                    data: data20,
                   };
                   if (vErrors === null) {
                     vErrors = [err58];
@@ -12022,7 +13614,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (func3(data19) < 1) {
+                if (func3(data20) < 1) {
                   const err59 = {
                     instancePath: instancePath + '/sources/' + i0 + '/title',
                     schemaPath: '#/definitions/shortText/minLength',
@@ -12031,7 +13623,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have fewer than 1 characters',
                     schema: 1,
                     parentSchema: schema12,
-                    data: data19,
+                    data: data20,
                   };
                   if (vErrors === null) {
                     vErrors = [err59];
@@ -12049,7 +13641,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema12.type,
                   parentSchema: schema12,
-                  data: data19,
+                  data: data20,
                 };
                 if (vErrors === null) {
                   vErrors = [err60];
@@ -12059,10 +13651,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data17.file !== undefined) {
-              let data20 = data17.file;
-              if (typeof data20 === 'string') {
-                if (func3(data20) > 200) {
+            if (data18.file !== undefined) {
+              let data21 = data18.file;
+              if (typeof data21 === 'string') {
+                if (func3(data21) > 200) {
                   const err61 = {
                     instancePath: instancePath + '/sources/' + i0 + '/file',
                     schemaPath: '#/properties/sources/items/properties/file/maxLength',
@@ -12071,7 +13663,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                     message: 'must NOT have more than 200 characters',
                     schema: 200,
                     parentSchema: schema11.properties.sources.items.properties.file,
-                    data: data20,
+                    data: data21,
                   };
                   if (vErrors === null) {
                     vErrors = [err61];
@@ -12089,7 +13681,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                   message: 'must be string',
                   schema: schema11.properties.sources.items.properties.file.type,
                   parentSchema: schema11.properties.sources.items.properties.file,
-                  data: data20,
+                  data: data21,
                 };
                 if (vErrors === null) {
                   vErrors = [err62];
@@ -12108,7 +13700,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be object',
               schema: schema11.properties.sources.items.type,
               parentSchema: schema11.properties.sources.items,
-              data: data17,
+              data: data18,
             };
             if (vErrors === null) {
               vErrors = [err63];
@@ -12127,7 +13719,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be array',
           schema: schema11.properties.sources.type,
           parentSchema: schema11.properties.sources,
-          data: data16,
+          data: data17,
         };
         if (vErrors === null) {
           vErrors = [err64];
@@ -12138,9 +13730,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.alternatives !== undefined) {
-      let data21 = data.alternatives;
-      if (data21 && typeof data21 == 'object' && !Array.isArray(data21)) {
-        if (data21.values === undefined) {
+      let data22 = data.alternatives;
+      if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
+        if (data22.values === undefined) {
           const err65 = {
             instancePath: instancePath + '/alternatives',
             schemaPath: '#/properties/alternatives/required',
@@ -12149,7 +13741,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'values' + "'",
             schema: schema11.properties.alternatives.required,
             parentSchema: schema11.properties.alternatives,
-            data: data21,
+            data: data22,
           };
           if (vErrors === null) {
             vErrors = [err65];
@@ -12158,7 +13750,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data21.source === undefined) {
+        if (data22.source === undefined) {
           const err66 = {
             instancePath: instancePath + '/alternatives',
             schemaPath: '#/properties/alternatives/required',
@@ -12167,7 +13759,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'source' + "'",
             schema: schema11.properties.alternatives.required,
             parentSchema: schema11.properties.alternatives,
-            data: data21,
+            data: data22,
           };
           if (vErrors === null) {
             vErrors = [err66];
@@ -12176,7 +13768,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key4 in data21) {
+        for (const key4 in data22) {
           if (!(key4 === 'values' || key4 === 'source')) {
             const err67 = {
               instancePath: instancePath + '/alternatives',
@@ -12186,7 +13778,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema11.properties.alternatives,
-              data: data21,
+              data: data22,
             };
             if (vErrors === null) {
               vErrors = [err67];
@@ -12196,10 +13788,10 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data21.values !== undefined) {
-          let data22 = data21.values;
-          if (Array.isArray(data22)) {
-            if (data22.length > 20) {
+        if (data22.values !== undefined) {
+          let data23 = data22.values;
+          if (Array.isArray(data23)) {
+            if (data23.length > 20) {
               const err68 = {
                 instancePath: instancePath + '/alternatives/values',
                 schemaPath: '#/properties/alternatives/properties/values/maxItems',
@@ -12208,7 +13800,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 message: 'must NOT have more than 20 items',
                 schema: 20,
                 parentSchema: schema11.properties.alternatives.properties.values,
-                data: data22,
+                data: data23,
               };
               if (vErrors === null) {
                 vErrors = [err68];
@@ -12217,29 +13809,29 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               }
               errors++;
             }
-            const len1 = data22.length;
+            const len1 = data23.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              let data23 = data22[i1];
+              let data24 = data23[i1];
               if (!(
-                data23 === 'refuge' ||
-                data23 === 'homelessness-application' ||
-                data23 === 'injunction' ||
-                data23 === 'report-to-police' ||
-                data23 === 'floating-support' ||
-                data23 === 'social-housing-application' ||
-                data23 === 'management-transfer' ||
-                data23 === 'private-rented-accommodation' ||
-                data23 === 'temporary-accommodation'
+                data24 === 'refuge' ||
+                data24 === 'homelessness-application' ||
+                data24 === 'injunction' ||
+                data24 === 'report-to-police' ||
+                data24 === 'floating-support' ||
+                data24 === 'social-housing-application' ||
+                data24 === 'management-transfer' ||
+                data24 === 'private-rented-accommodation' ||
+                data24 === 'temporary-accommodation'
               )) {
                 const err69 = {
                   instancePath: instancePath + '/alternatives/values/' + i1,
                   schemaPath: '#/definitions/alternative/enum',
                   keyword: 'enum',
-                  params: { allowedValues: schema25.enum },
+                  params: { allowedValues: schema30.enum },
                   message: 'must be equal to one of the allowed values',
-                  schema: schema25.enum,
-                  parentSchema: schema25,
-                  data: data23,
+                  schema: schema30.enum,
+                  parentSchema: schema30,
+                  data: data24,
                 };
                 if (vErrors === null) {
                   vErrors = [err69];
@@ -12249,12 +13841,12 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
-            let i2 = data22.length;
+            let i2 = data23.length;
             let j0;
             if (i2 > 1) {
               outer0: for (; i2--;) {
                 for (j0 = i2; j0--;) {
-                  if (func0(data22[i2], data22[j0])) {
+                  if (func0(data23[i2], data23[j0])) {
                     const err70 = {
                       instancePath: instancePath + '/alternatives/values',
                       schemaPath: '#/properties/alternatives/properties/values/uniqueItems',
@@ -12264,7 +13856,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
                         'must NOT have duplicate items (items ## ' + j0 + ' and ' + i2 + ' are identical)',
                       schema: true,
                       parentSchema: schema11.properties.alternatives.properties.values,
-                      data: data22,
+                      data: data23,
                     };
                     if (vErrors === null) {
                       vErrors = [err70];
@@ -12286,7 +13878,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must be array',
               schema: schema11.properties.alternatives.properties.values.type,
               parentSchema: schema11.properties.alternatives.properties.values,
-              data: data22,
+              data: data23,
             };
             if (vErrors === null) {
               vErrors = [err71];
@@ -12296,16 +13888,16 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data21.source !== undefined) {
+        if (data22.source !== undefined) {
           if (
-            !validate11(data21.source, {
+            !validate13(data22.source, {
               instancePath: instancePath + '/alternatives/source',
-              parentData: data21,
+              parentData: data22,
               parentDataProperty: 'source',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+            vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
             errors = vErrors.length;
           }
         }
@@ -12318,7 +13910,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be object',
           schema: schema11.properties.alternatives.type,
           parentSchema: schema11.properties.alternatives,
-          data: data21,
+          data: data22,
         };
         if (vErrors === null) {
           vErrors = [err72];
@@ -12329,9 +13921,9 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
       }
     }
     if (data.tables !== undefined) {
-      let data25 = data.tables;
-      if (data25 && typeof data25 == 'object' && !Array.isArray(data25)) {
-        if (data25.eligibility === undefined) {
+      let data26 = data.tables;
+      if (data26 && typeof data26 == 'object' && !Array.isArray(data26)) {
+        if (data26.eligibility === undefined) {
           const err73 = {
             instancePath: instancePath + '/tables',
             schemaPath: '#/properties/tables/required',
@@ -12340,7 +13932,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'eligibility' + "'",
             schema: schema11.properties.tables.required,
             parentSchema: schema11.properties.tables,
-            data: data25,
+            data: data26,
           };
           if (vErrors === null) {
             vErrors = [err73];
@@ -12349,7 +13941,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data25.referralRoutes === undefined) {
+        if (data26.referralRoutes === undefined) {
           const err74 = {
             instancePath: instancePath + '/tables',
             schemaPath: '#/properties/tables/required',
@@ -12358,7 +13950,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'referralRoutes' + "'",
             schema: schema11.properties.tables.required,
             parentSchema: schema11.properties.tables,
-            data: data25,
+            data: data26,
           };
           if (vErrors === null) {
             vErrors = [err74];
@@ -12367,7 +13959,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data25.tenureCoverage === undefined) {
+        if (data26.tenureCoverage === undefined) {
           const err75 = {
             instancePath: instancePath + '/tables',
             schemaPath: '#/properties/tables/required',
@@ -12376,7 +13968,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'tenureCoverage' + "'",
             schema: schema11.properties.tables.required,
             parentSchema: schema11.properties.tables,
-            data: data25,
+            data: data26,
           };
           if (vErrors === null) {
             vErrors = [err75];
@@ -12385,7 +13977,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data25.contributions === undefined) {
+        if (data26.contributions === undefined) {
           const err76 = {
             instancePath: instancePath + '/tables',
             schemaPath: '#/properties/tables/required',
@@ -12394,7 +13986,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'contributions' + "'",
             schema: schema11.properties.tables.required,
             parentSchema: schema11.properties.tables,
-            data: data25,
+            data: data26,
           };
           if (vErrors === null) {
             vErrors = [err76];
@@ -12403,7 +13995,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data25.measures === undefined) {
+        if (data26.measures === undefined) {
           const err77 = {
             instancePath: instancePath + '/tables',
             schemaPath: '#/properties/tables/required',
@@ -12412,7 +14004,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'measures' + "'",
             schema: schema11.properties.tables.required,
             parentSchema: schema11.properties.tables,
-            data: data25,
+            data: data26,
           };
           if (vErrors === null) {
             vErrors = [err77];
@@ -12421,7 +14013,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data25.routing === undefined) {
+        if (data26.routing === undefined) {
           const err78 = {
             instancePath: instancePath + '/tables',
             schemaPath: '#/properties/tables/required',
@@ -12430,7 +14022,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'routing' + "'",
             schema: schema11.properties.tables.required,
             parentSchema: schema11.properties.tables,
-            data: data25,
+            data: data26,
           };
           if (vErrors === null) {
             vErrors = [err78];
@@ -12439,7 +14031,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data25.response === undefined) {
+        if (data26.response === undefined) {
           const err79 = {
             instancePath: instancePath + '/tables',
             schemaPath: '#/properties/tables/required',
@@ -12448,7 +14040,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             message: "must have required property '" + 'response' + "'",
             schema: schema11.properties.tables.required,
             parentSchema: schema11.properties.tables,
-            data: data25,
+            data: data26,
           };
           if (vErrors === null) {
             vErrors = [err79];
@@ -12457,7 +14049,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key5 in data25) {
+        for (const key5 in data26) {
           if (!func2.call(schema11.properties.tables.properties, key5)) {
             const err80 = {
               instancePath: instancePath + '/tables',
@@ -12467,7 +14059,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
               message: 'must NOT have additional properties',
               schema: false,
               parentSchema: schema11.properties.tables,
-              data: data25,
+              data: data26,
             };
             if (vErrors === null) {
               vErrors = [err80];
@@ -12477,120 +14069,120 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data25.eligibility !== undefined) {
+        if (data26.eligibility !== undefined) {
           if (
-            !validate15(data25.eligibility, {
+            !validate17(data26.eligibility, {
               instancePath: instancePath + '/tables/eligibility',
-              parentData: data25,
+              parentData: data26,
               parentDataProperty: 'eligibility',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
             errors = vErrors.length;
           }
         }
-        if (data25.referralRoutes !== undefined) {
+        if (data26.referralRoutes !== undefined) {
           if (
-            !validate27(data25.referralRoutes, {
+            !validate31(data26.referralRoutes, {
               instancePath: instancePath + '/tables/referralRoutes',
-              parentData: data25,
+              parentData: data26,
               parentDataProperty: 'referralRoutes',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+            vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
             errors = vErrors.length;
           }
         }
-        if (data25.tenureCoverage !== undefined) {
+        if (data26.tenureCoverage !== undefined) {
           if (
-            !validate32(data25.tenureCoverage, {
+            !validate38(data26.tenureCoverage, {
               instancePath: instancePath + '/tables/tenureCoverage',
-              parentData: data25,
+              parentData: data26,
               parentDataProperty: 'tenureCoverage',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+            vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
             errors = vErrors.length;
           }
         }
-        if (data25.riskThresholds !== undefined) {
+        if (data26.riskThresholds !== undefined) {
           if (
-            !validate37(data25.riskThresholds, {
+            !validate45(data26.riskThresholds, {
               instancePath: instancePath + '/tables/riskThresholds',
-              parentData: data25,
+              parentData: data26,
               parentDataProperty: 'riskThresholds',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
-        if (data25.contributions !== undefined) {
+        if (data26.contributions !== undefined) {
           if (
-            !validate42(data25.contributions, {
+            !validate50(data26.contributions, {
               instancePath: instancePath + '/tables/contributions',
-              parentData: data25,
+              parentData: data26,
               parentDataProperty: 'contributions',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+            vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
             errors = vErrors.length;
           }
         }
-        if (data25.measures !== undefined) {
+        if (data26.measures !== undefined) {
           if (
-            !validate47(data25.measures, {
+            !validate56(data26.measures, {
               instancePath: instancePath + '/tables/measures',
-              parentData: data25,
+              parentData: data26,
               parentDataProperty: 'measures',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
             errors = vErrors.length;
           }
         }
-        if (data25.approvals !== undefined) {
+        if (data26.approvals !== undefined) {
           if (
-            !validate52(data25.approvals, {
+            !validate62(data26.approvals, {
               instancePath: instancePath + '/tables/approvals',
-              parentData: data25,
+              parentData: data26,
               parentDataProperty: 'approvals',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
             errors = vErrors.length;
           }
         }
-        if (data25.routing !== undefined) {
+        if (data26.routing !== undefined) {
           if (
-            !validate57(data25.routing, {
+            !validate68(data26.routing, {
               instancePath: instancePath + '/tables/routing',
-              parentData: data25,
+              parentData: data26,
               parentDataProperty: 'routing',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+            vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
             errors = vErrors.length;
           }
         }
-        if (data25.response !== undefined) {
+        if (data26.response !== undefined) {
           if (
-            !validate62(data25.response, {
+            !validate75(data26.response, {
               instancePath: instancePath + '/tables/response',
-              parentData: data25,
+              parentData: data26,
               parentDataProperty: 'response',
               rootData,
             })
           ) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+            vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
             errors = vErrors.length;
           }
         }
@@ -12603,7 +14195,7 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
           message: 'must be object',
           schema: schema11.properties.tables.type,
           parentSchema: schema11.properties.tables,
-          data: data25,
+          data: data26,
         };
         if (vErrors === null) {
           vErrors = [err81];

@@ -1,11 +1,12 @@
 // Checks the schema cannot express: facts and measures that exist, values in each fact's domain,
-// unique row ids, and citations that name a declared source.
+// unique row ids, citations that name a declared source, and Welsh texts that name an English one.
 import type { Cell, Conditions, RulePack, Scalar } from '../generated/pack';
 import type { RowOf, TableId } from './compiledPack';
 import { tableIds } from './compilePack';
 import { factCatalogue, type FactDomain } from './factCatalogue';
 import { pointerOf, type PackProblem } from './problems';
 import { didYouMean } from './suggestions';
+import { welshProblems } from './welshTexts';
 import { wordingProblems } from './wordingChecks';
 
 function valuesOf(cell: Cell): Scalar[] {
@@ -164,5 +165,6 @@ export function checkPackSemantics(
     });
   }
   problems.push(...wordingProblems(pack, file));
+  problems.push(...welshProblems(pack, file, tableIds));
   return problems;
 }

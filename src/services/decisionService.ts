@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Case, Decision } from '../contract/apiTypes';
 import { decide } from '../decide/decide';
+import { decisionInLanguage } from './decisionInLanguage';
+import type { Language } from '../messages/messages';
 import type { CompiledPack } from '../rules/compiledPack';
 import { packInForce, type RuleStore } from '../rules/loadRules';
 
@@ -23,17 +25,20 @@ export type AuthorityDecision =
   | { kind: 'no-pack-in-force'; asOf: string }
   | { kind: 'decided'; decision: Decision; pack: CompiledPack };
 
+/** `language`: the words of the decision (Welsh: see decisionInLanguage); its codes and values are the same. */
 export function decideForAuthority(
   store: RuleStore,
   authorityId: string,
   caseFacts: Case,
   clock: Clock,
   newId: () => string = randomUUID,
+  language: Language = 'en',
 ): AuthorityDecision {
   if (!store.packs.has(authorityId)) return { kind: 'unknown-authority' };
   const asOf = caseFacts.asOf ?? clock.today();
   const pack = packInForce(store, authorityId, asOf);
   if (!pack) return { kind: 'no-pack-in-force', asOf };
-  const decision = decide(caseFacts, pack, { decisionId: newId(), asOf, catalogue: store.measureById });
+  const decided = decide(caseFacts, pack, { decisionId: newId(), asOf, catalogue: store.measureById });
+  const decision = decisionInLanguage(decided, pack, language);
   return { kind: 'decided', decision, pack };
 }

@@ -2,6 +2,8 @@
 // blank (or answered "Not known") becomes an absent fact, never `false`: the decision then says what it needs.
 import type { Case } from '../contract/apiTypes';
 import { schemaErrors } from '../contract/schemaValidation';
+import type { Language } from '../messages/messages';
+import { pageWords } from './pageLanguage';
 import {
   caseQuestions,
   questionByPath,
@@ -64,7 +66,7 @@ function asOfDate(body: FormBody): string | undefined {
 const isRevealed = (question: Question, body: FormBody) =>
   !question.revealedBy || text(body, question.revealedBy) === 'yes';
 
-export function caseFromForm(body: FormBody): ParsedCase {
+export function caseFromForm(body: FormBody, language: Language = 'en'): ParsedCase {
   const facts: Record<string, Record<string, unknown>> = {};
   for (const question of caseQuestions) {
     // A revealed question counts only with its "yes": with JavaScript off every reveal is on show.
@@ -75,19 +77,20 @@ export function caseFromForm(body: FormBody): ParsedCase {
   }
   const asOf = asOfDate(body);
   const caseFacts = (asOf === undefined ? facts : { asOf, ...facts }) as Case;
-  return { caseFacts, errors: errorsFor(caseFacts) };
+  return { caseFacts, errors: errorsFor(caseFacts, language) };
 }
 
-function messageFor(name: string): FieldError {
-  if (name === 'asOf')
-    return { href: '#asOf-day', text: 'The date must be a real date, for example 24 11 2026' };
-  const question = questionByPath.get(name)!;
+function messageFor(name: string, language: Language): FieldError {
+  const t = pageWords(language);
+  if (name === 'asOf') return { href: '#asOf-day', text: t('form.dateInvalid') };
+  const key = `question.${name.replace(/\./g, '_')}`;
   const href = `#${fieldId(name)}`;
-  return { href, text: question.invalidText ?? `Select an answer to "${question.text}"` };
+  const invalid = t(`${key}.invalid`, { defaultValue: '' });
+  return { href, text: invalid || t('form.selectAnswer', { question: t(`${key}.text`) }) };
 }
 
 /** The Case schema's errors, one per field, as the GOV.UK error summary words them. */
-function errorsFor(caseFacts: Case): Map<string, FieldError> {
+function errorsFor(caseFacts: Case, language: Language): Map<string, FieldError> {
   const fields = new Set(
     schemaErrors('Case', caseFacts).map(({ pointer }) => {
       const [section, key] = pointer.split('/').slice(1);
@@ -96,7 +99,7 @@ function errorsFor(caseFacts: Case): Map<string, FieldError> {
     }),
   );
   const order = ['asOf', ...caseQuestions.map((q) => q.path)];
-  return new Map(order.filter((name) => fields.has(name)).map((name) => [name, messageFor(name)]));
+  return new Map(order.filter((name) => fields.has(name)).map((name) => [name, messageFor(name, language)]));
 }
 
 /** What the form shows again after a submission: the answers as given, so nothing has to be typed twice. */

@@ -1,14 +1,18 @@
 // The check-a-case form as the templates draw it: each question with its choices, its answer so far and its
 // error, grouped into the form's sections. The templates only lay this out.
-import {
-  caseQuestions,
-  optionsOf,
-  revealQuestions,
-  sections,
-  type Question,
-  type RevealQuestion,
-} from './caseQuestions';
+import { caseQuestions, optionsOf, sections, type Question, type RevealQuestion } from './caseQuestions';
 import { asOfParts, fieldId, type FieldError } from './caseForm';
+import { hasWords, type Language } from '../messages/messages';
+import { pageWords } from './pageLanguage';
+
+/** A question's words in a language, from the pages catalogue (`question.<path with _>.text`, `.hint`). */
+export function questionWords(name: string, language: Language) {
+  const t = pageWords(language);
+  const key = `question.${name.replace(/\./g, '_')}`;
+  // A path no question asks (a fact the service works out) reads as itself.
+  if (!hasWords(language, 'pages', `${key}.text`)) return { text: name, hint: null };
+  return { text: t(`${key}.text`), hint: t(`${key}.hint`, { defaultValue: '' }) || null };
+}
 
 export type FormValues = Record<string, string | string[]>;
 
@@ -47,13 +51,19 @@ function fieldView(
   values: FormValues,
   errors: ReadonlyMap<string, FieldError>,
   measureLabel: (id: string) => string,
+  language: Language,
 ): FieldView {
+  const t = pageWords(language);
+  const words = questionWords(question.path, language);
   const given = values[question.path];
   const chosen = new Set(Array.isArray(given) ? given : given ? [given] : []);
-  const options = optionsOf(question, measureLabel).map((o) => ({ ...o, checked: chosen.has(o.value) }));
+  const options = optionsOf(question, measureLabel, language).map((o) => ({
+    ...o,
+    checked: chosen.has(o.value),
+  }));
   const error = errors.get(question.path);
   const revealName = question.revealedBy as RevealQuestion | undefined;
-  const notKnown = { value: '', text: 'Not known' };
+  const notKnown = { value: '', text: t('form.notKnown') };
   const items =
     question.widget === 'select'
       ? [
@@ -66,8 +76,8 @@ function fieldView(
   return {
     name: question.path,
     id: fieldId(question.path),
-    text: question.text,
-    hint: question.hint ?? null,
+    text: words.text,
+    hint: words.hint,
     widget: question.widget,
     inline: question.inline ?? false,
     options,
@@ -78,7 +88,7 @@ function fieldView(
       ? {
           name: revealName,
           id: fieldId(revealName),
-          text: revealQuestions[revealName].text,
+          text: questionWords(revealName, language).text,
           yes: single(values[revealName]) === 'yes',
           no: single(values[revealName]) === 'no',
         }
@@ -90,16 +100,17 @@ export function caseFormView(
   values: FormValues,
   errors: ReadonlyMap<string, FieldError>,
   measureLabel: (id: string) => string,
+  language: Language = 'en',
 ): CaseFormView {
   const [day, month, year] = asOfParts.map((name) => single(values[name]));
   const asOfError = errors.get('asOf');
   return {
     sections: sections.map((section) => ({
       id: section.id,
-      title: section.title,
+      title: pageWords(language)(`section.${section.id}`),
       fields: caseQuestions
         .filter((q) => q.section === section.id)
-        .map((q) => fieldView(q, values, errors, measureLabel)),
+        .map((q) => fieldView(q, values, errors, measureLabel, language)),
     })),
     asOf: { day: day!, month: month!, year: year!, error: asOfError ? { text: asOfError.text } : null },
   };

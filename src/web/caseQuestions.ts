@@ -3,7 +3,9 @@
 // wording is written here. A test fails if the Case schema gains a fact this list does not ask about.
 import type { Scalar } from '../generated/pack';
 import { factCatalogue, type FactDomain } from '../rules/factCatalogue';
+import type { Language } from '../messages/messages';
 import { poundsText, valueLabel, valuePhrase } from './labels';
+import { pageWords } from './pageLanguage';
 
 export type Widget = 'radios' | 'select' | 'checkboxes' | 'number';
 
@@ -234,15 +236,20 @@ export const caseQuestions: readonly Question[] = [
 export const questionByPath: ReadonlyMap<string, Question> = new Map(caseQuestions.map((q) => [q.path, q]));
 
 /** The choices a question offers, as the form shows them. */
-export function optionsOf(question: Question, measureLabel: (id: string) => string = valueLabel) {
+export function optionsOf(
+  question: Question,
+  measureLabel: (id: string) => string = valueLabel,
+  language: Language = 'en',
+) {
   const { domain } = question;
+  const t = pageWords(language);
   if (domain.kind === 'boolean')
     return [
-      { value: 'true', text: 'Yes' },
-      { value: 'false', text: 'No' },
+      { value: 'true', text: t('common.yes') },
+      { value: 'false', text: t('common.no') },
     ];
   if (domain.kind === 'set') return domain.values.map((v) => ({ value: v, text: measureLabel(v) }));
-  if (domain.kind === 'enum') return domain.values.map((v) => ({ value: v, text: valueLabel(v) }));
+  if (domain.kind === 'enum') return domain.values.map((v) => ({ value: v, text: valueLabel(v, language) }));
   return [];
 }
 

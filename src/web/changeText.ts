@@ -2,8 +2,11 @@
 // "the referral is made by police, MARAC or IDVA" rather than three lines.
 import type { Case } from '../contract/apiTypes';
 import type { Scalar } from '../generated/pack';
-import { questionByPath } from './caseQuestions';
+import type { Language } from '../messages/messages';
+import { questionWords } from './caseFormView';
+import { optionsOf, questionByPath } from './caseQuestions';
 import { valuePhrase } from './labels';
+import { countText, eitherText, pageWords } from './pageLanguage';
 import { readFact, type FactChange, type Variations } from './whatWouldChange';
 
 interface Group {
@@ -88,5 +91,56 @@ export function describeWays(
     const clauses = fixed.map((change) => say(change.path, [change.value]));
     clauses.splice(at, 0, say(path, values));
     return clauses.join(' and ');
+  });
+}
+
+/**
+ * The same ways in Welsh, told by the form's own questions and answers rather than English clause grammar:
+ * "mai ‘Tenant y cyngor’ yw’r ateb i “Beth yw deiliadaeth y dioddefwr?”", joined with "ac", to follow "Cymwys os".
+ * An identification sentence (mai … yw …) takes the answers as the form words them, with no mutation to make.
+ */
+export function describeWaysInWelsh(
+  ways: readonly FactChange[][],
+  variations: Variations,
+  caseFacts: Case,
+  measureLabel: (id: string) => string,
+): string[] {
+  const language: Language = 'cy';
+  const t = pageWords(language);
+  const answerOf = (path: string, value: Scalar) => {
+    const question = questionByPath.get(path);
+    const option =
+      question && optionsOf(question, measureLabel, language).find((o) => o.value === String(value));
+    return `‘${option?.text ?? (typeof value === 'number' ? countText(value, language) : String(value))}’`;
+  };
+  const say = (path: string, values: Scalar[]) => {
+    const candidates = variations.get(path) ?? [];
+    const current = readFact(caseFacts, path);
+    const question = questionWords(path, language).text;
+    const kind = questionByPath.get(path)?.domain.kind;
+    if (values.length > 1 && candidates.every((v) => values.includes(v)))
+      return t('change.answered', { question });
+    const allButCurrent = candidates.every((v) => values.includes(v) || v === current);
+    if (values.length > 1 && allButCurrent && current !== undefined && kind === 'enum')
+      return t('change.answerIsNot', { question, answer: answerOf(path, current as Scalar) });
+    const range =
+      (kind === 'integer' || kind === 'number') && values.length > 1 ? numberRange(values, candidates) : null;
+    if (range) {
+      const [bound, n] = range.split(/ (?=\S+$)/) as [string, string];
+      const key = bound === 'at least' ? 'change.atLeast' : 'change.atMost';
+      return t(key, { question, number: countText(Number(n), language) });
+    }
+    return t('change.answerIs', {
+      question,
+      answers: eitherText(
+        values.map((v) => answerOf(path, v)),
+        language,
+      ),
+    });
+  };
+  return groups(ways).map(({ fixed, at, path, values }) => {
+    const clauses = fixed.map((change) => say(change.path, [change.value]));
+    clauses.splice(at, 0, say(path, values));
+    return clauses.join(t('change.and'));
   });
 }

@@ -4,8 +4,10 @@ import type { Decision } from '../contract/apiTypes';
 import type { CompiledPack } from '../rules/compiledPack';
 import type { RuleStore } from '../rules/loadRules';
 import { decideForAuthority, type Clock } from '../services/decisionService';
+import type { Language } from '../messages/messages';
 import { caseFromForm, type FieldError, type FormBody } from './caseForm';
-import { describeWays } from './changeText';
+import { pageWords } from './pageLanguage';
+import { describeWays, describeWaysInWelsh } from './changeText';
 import { variationsFor, whatWouldChangeInSlices, type SearchLimits } from './whatWouldChange';
 
 export interface ChangesView {
@@ -31,18 +33,21 @@ export async function checkCase(
   authorityId: string,
   body: FormBody,
   limits: SearchLimits = {},
+  language: Language = 'en',
+  measureLabel: (id: string) => string = (id) => id,
 ): Promise<CheckResult> {
-  const parsed = caseFromForm(body);
+  const t = pageWords(language);
+  const parsed = caseFromForm(body, language);
   const { caseFacts } = parsed;
   // The authority is the form's first question, so its error leads the summary.
   const errors = new Map<string, FieldError>();
   if (!store.packs.has(authorityId))
-    errors.set('authority', { href: '#authority', text: 'Select the council the case is for' });
+    errors.set('authority', { href: '#authority', text: t('form.chooseCouncil') });
   parsed.errors.forEach((error, name) => errors.set(name, error));
   if (errors.size) return { ok: false, errors };
   const result = decideForAuthority(store, authorityId, caseFacts, clock);
   if (result.kind !== 'decided') {
-    const text = 'There are no rules for this authority on that date: choose a later date, or leave it blank';
+    const text = t('form.noRulesOnDate');
     return { ok: false, errors: new Map([['asOf', { href: '#asOf-day', text }]]) };
   }
   const { decision, pack } = result;
@@ -62,7 +67,10 @@ export async function checkCase(
     decision,
     pack,
     changes: {
-      ways: describeWays(search.ways, variations, caseFacts),
+      ways:
+        language === 'cy'
+          ? describeWaysInWelsh(search.ways, variations, caseFacts, measureLabel)
+          : describeWays(search.ways, variations, caseFacts),
       tried: search.tried,
       complete: search.complete,
     },

@@ -6,7 +6,10 @@ import type { Cell, Conditions, Input, Scalar, Source } from '../generated/pack'
 import { tableIds } from '../rules/compilePack';
 import { citation, type CompiledPack, type TableId } from '../rules/compiledPack';
 import { questionByPath } from './caseQuestions';
+import { hasWords, type Language } from '../messages/messages';
 import { hoursText, poundsText, valueLabel } from './labels';
+import { welshConditions, welshDecides } from './decisionTablesWelsh';
+import { pageWords } from './pageLanguage';
 import { fileOf, sourceHref } from './sourceDocuments';
 
 export interface PrintedRow {
@@ -17,6 +20,8 @@ export interface PrintedRow {
   decides: string;
   /** The row's own sentence (its criterion, text or label), where it has one. */
   statement: string | null;
+  /** The council's Welsh for that sentence, where the pack carries it, and whether the council has reviewed it. */
+  statementWelsh: { text: string; reviewed: boolean } | null;
   /** The codes a decision carries from this row, e.g. "Code when met" `lives-in-area`. */
   codes: { label: string; code: string }[];
   citation: string;
@@ -43,6 +48,8 @@ interface RawRow {
   then: Record<string, unknown>;
   source: Source;
   note?: string;
+  /** The row's Welsh, keyed by the field of `then` each text translates, and whether the council reviewed it. */
+  cy?: { reviewed?: boolean } & Record<string, string | boolean | undefined>;
 }
 
 /** A table as written: in the pack, or in the national defaults. */
@@ -53,39 +60,15 @@ export interface RawTable {
   rows: RawRow[];
 }
 
-const hitPolicies: Record<string, string> = {
-  first: 'The first row that matches applies.',
-  unique: 'Exactly one row applies.',
-  collect: 'Every row that matches applies.',
+const hitPolicyText = (hitPolicy: string, language: Language) => {
+  const key = `hitPolicy.${hitPolicy}`;
+  return hasWords(language, 'pages', key) ? pageWords(language)(key) : hitPolicy;
 };
 
-export const outputHeadings: Record<string, string> = {
-  criterion: 'Criterion',
-  metCode: 'Code when met',
-  failCode: 'Code when not met',
-  accepted: 'Accepted',
-  covered: 'Covered',
-  funder: 'Who pays',
-  landlordPermission: 'Landlord must agree',
-  referToLandlord: "Landlord's own scheme",
-  fitter: 'Who fits the measures',
-  code: 'Code',
-  text: 'What it means',
-  band: 'Risk band',
-  victimContribution: "Victim's contribution",
-  councilContributionCapGBP: 'Cap on council contribution (£)',
-  status: 'Status',
-  approval: 'Approval needed',
-  package: 'Package',
-  standardOffer: 'In the standard offer',
-  to: 'Goes to',
-  name: 'Team or organisation',
-  withinHours: 'Within (hours)',
-  withinWorkingDays: 'Within (working days)',
-  forOutcomes: 'For outcomes',
-  label: 'Label',
-  type: 'Approval',
-};
+/** Each output's heading, as the workbook's columns name it (pages catalogue, `heading.<output>`). */
+export const outputHeadings: Record<string, string> = pageWords('en')('heading', {
+  returnObjects: true,
+}) as Record<string, string>;
 
 const codeKeys = new Set(['metCode', 'failCode', 'code']);
 const isVocabulary = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
@@ -307,32 +290,45 @@ function printTable(
   documentHref: (source: Source) => string | null,
   nationalDefault: boolean,
   measureLabel: (id: string) => string,
+  language: Language,
 ): PrintedTable {
   const isEligibility = id === 'eligibility';
   const label = (value: string) =>
-    id === 'measures' ? measureLabelOr(value, measureLabel) : valueLabel(value);
+    id === 'measures' ? measureLabelOr(value, measureLabel, language) : valueLabel(value, language);
   return {
     id,
     title: raw.title,
     description: raw.description ?? null,
-    hitPolicy: hitPolicies[hitPolicy] ?? hitPolicy,
+    hitPolicy: hitPolicyText(hitPolicy, language),
     nationalDefault,
     rows: raw.rows.map((row) => {
-      const when = conditionsText(row.when, label);
-      const required = isEligibility ? conditionsText(row.require, label) : '';
-      const statement = statementKeys.map((key) => row.then[key]).find((v) => typeof v === 'string');
+      const inWelsh = language === 'cy';
+      const conditions = inWelsh ? welshConditions : conditionsText;
+      const t = pageWords(language);
+      const when = conditions(row.when, label);
+      const required = isEligibility ? conditions(row.require, label) : '';
+      const statementKey = statementKeys.find((key) => typeof row.then[key] === 'string');
+      const statement = statementKey ? row.then[statementKey] : undefined;
+      const welsh = statementKey ? row.cy?.[statementKey] : undefined;
       return {
         id: row.id,
-        when: when ? `When ${when}` : 'In every case',
+        when: when ? t('rowWords.when', { conditions: when }) : t('rowWords.everyCase'),
         decides: isEligibility
           ? required
-            ? `met when ${required}`
-            : 'always met'
-          : decidesText(id, row.then, label),
+            ? t('rowWords.metWhen', { conditions: required })
+            : t('rowWords.alwaysMet')
+          : inWelsh
+            ? welshDecides(id, row.then, label, (key) => codeKeys.has(key) || statementKeys.includes(key))
+            : decidesText(id, row.then, label),
         statement: (statement as string | undefined) ?? null,
+        statementWelsh:
+          typeof welsh === 'string' ? { text: welsh, reviewed: row.cy?.reviewed === true } : null,
         codes: Object.entries(row.then)
           .filter(([key, value]) => codeKeys.has(key) && typeof value === 'string')
-          .map(([key, value]) => ({ label: outputHeadings[key] ?? key, code: value as string })),
+          .map(([key, value]) => ({
+            label: t(`heading.${key}`, { defaultValue: key }),
+            code: value as string,
+          })),
         citation: citation(row.source),
         sourceHref: documentHref(row.source),
         quote: row.source.quote ?? null,
@@ -343,15 +339,16 @@ function printTable(
 }
 
 /** Measure ids read as the catalogue's labels; anything else as a vocabulary word. */
-function measureLabelOr(value: string, measureLabel: (id: string) => string): string {
+function measureLabelOr(value: string, measureLabel: (id: string) => string, language: Language): string {
   const labelled = measureLabel(value);
-  return labelled === value ? valueLabel(value) : labelled;
+  return labelled === value ? valueLabel(value, language) : labelled;
 }
 
 export function printedTables(
   compiled: CompiledPack,
   defaults: { sources: { id: string; title: string }[]; riskThresholds: RawTable },
   measureLabel: (id: string) => string,
+  language: Language = 'en',
 ): PrintedTable[] {
   const { pack } = compiled;
   const citeIn = (sources: { id: string; title: string }[]) => (source: Source) =>
@@ -365,6 +362,6 @@ export function printedTables(
     const cite = own ? citeIn(pack.sources) : citeIn(defaults.sources);
     // The national defaults cite the service's own contract, which is not a policy document.
     const href = (source: Source) => (own ? sourceHref(fileOf(pack, source)) : null);
-    return [printTable(id, raw, compiledTable.hitPolicy, cite, href, !own, measureLabel)];
+    return [printTable(id, raw, compiledTable.hitPolicy, cite, href, !own, measureLabel, language)];
   });
 }

@@ -1,9 +1,12 @@
 // A decision as the result page tells it: the outcome in words, reasons with their citations and the policy's
 // own words, and every list labelled for people rather than case systems. Pure: no request, no rendering.
 import type { Decision, Outcome, Reason } from '../contract/apiTypes';
+import { decisionInLanguage } from '../services/decisionInLanguage';
+import type { Language } from '../messages/messages';
 import type { CompiledPack } from '../rules/compiledPack';
-import { questionText } from './caseQuestions';
+import { questionWords } from './caseFormView';
 import { hoursText, poundsText, valueLabel } from './labels';
+import { pageWords } from './pageLanguage';
 import { fileOf, sourceHref, sourceOfRule } from './sourceDocuments';
 
 export interface ReasonView {
@@ -18,6 +21,10 @@ export interface ReasonView {
   quote: string | null;
   /** The cited document, served by the service, where it holds it. */
   sourceHref: string | null;
+  /** On a Welsh page: "en" where the text is still the pack's English. */
+  lang: 'en' | null;
+  /** On a Welsh page: the English source of a Welsh text the council has not yet reviewed. */
+  unreviewedEnglish: string | null;
 }
 
 export interface DecisionView {
@@ -44,8 +51,16 @@ export interface DecisionView {
     }[];
   };
   funding: { key: string; value: string }[];
-  approvals: { type: string; text: string; measures: string[]; rule: string }[];
-  routing: { to: string; name: string | null; timescale: string; text: string; rule: string }[];
+  /** `lang`: "en" on a Welsh page where the text is still the pack's English. */
+  approvals: { type: string; text: string; lang: 'en' | null; measures: string[]; rule: string }[];
+  routing: {
+    to: string;
+    name: string | null;
+    timescale: string;
+    text: string;
+    lang: 'en' | null;
+    rule: string;
+  }[];
   response: { label: string; timescale: string | null; rule: string | null };
   alternatives: string[];
 }
@@ -59,26 +74,23 @@ export const outcomeTagClasses: Record<Outcome, string> = {
   'no-scheme': 'govuk-tag--grey',
 };
 
-const summaries: Record<Outcome, (name: string) => string> = {
-  eligible: (name) => `The case meets ${name}'s criteria for its scheme.`,
-  'refer-to-landlord': () =>
-    'The landlord delivers the works through its own scheme: refer the case to the landlord.',
-  'more-information-needed': () =>
-    'The decision needs answers to more questions before it can say yes or no.',
-  unknown: (name) =>
-    `${name}'s policy does not say whether it covers this case: ask the council. What the policy leaves open is listed.`,
-  ineligible: (name) => `The case does not meet ${name}'s criteria. Every criterion not met is listed.`,
-  'no-scheme': (name) => `${name} does not run a sanctuary scheme.`,
+const effects: Record<Reason['effect'], { tagClass: string; order: number }> = {
+  failed: { tagClass: 'govuk-tag--red', order: 0 },
+  missing: { tagClass: 'govuk-tag--yellow', order: 1 },
+  unspecified: { tagClass: 'govuk-tag--orange', order: 2 },
+  'not-stated': { tagClass: 'govuk-tag--blue', order: 3 },
+  info: { tagClass: '', order: 4 },
+  met: { tagClass: 'govuk-tag--green', order: 5 },
 };
 
-const effects: Record<Reason['effect'], { label: string; tagClass: string; order: number }> = {
-  failed: { label: 'Not met', tagClass: 'govuk-tag--red', order: 0 },
-  missing: { label: 'Not known', tagClass: 'govuk-tag--yellow', order: 1 },
-  unspecified: { label: 'Left open', tagClass: 'govuk-tag--orange', order: 2 },
-  'not-stated': { label: 'Not stated: confirm', tagClass: 'govuk-tag--blue', order: 3 },
-  info: { label: 'Note', tagClass: '', order: 4 },
-  met: { label: 'Met', tagClass: 'govuk-tag--green', order: 5 },
-};
+/** A missing reason ends "(needs a.b, c.d)" ("(mae angen …)" in Welsh): the questions read better than the paths. */
+const needsPattern = /^(.*) \((?:needs|mae angen) ([^)]*)\)$/;
+
+/** Which of a Welsh decision's texts are still English, or Welsh not yet reviewed (JSON pointers). */
+interface Untranslated {
+  english: ReadonlySet<string>;
+  unreviewed: ReadonlySet<string>;
+}
 
 const statusTagClasses: Record<string, string> = {
   provided: 'govuk-tag--green',
@@ -87,18 +99,29 @@ const statusTagClasses: Record<string, string> = {
   unknown: 'govuk-tag--grey',
 };
 
-function reasonView(reason: Reason, compiled: CompiledPack): ReasonView {
+function reasonView(
+  reason: Reason,
+  english: Reason,
+  at: number,
+  compiled: CompiledPack,
+  language: Language,
+  untranslated: Untranslated,
+): ReasonView {
   const effect = effects[reason.effect];
   // The row's citation: the policy's own words, and the document they come from.
   const source = sourceOfRule(compiled, reason.rule);
-  // A missing reason ends "(needs a.b, c.d)": the questions read better than the paths.
-  const needsMatch = reason.effect === 'missing' ? /^(.*) \(needs ([^)]*)\)$/.exec(reason.text) : null;
+  const needsMatch = reason.effect === 'missing' ? needsPattern.exec(reason.text) : null;
+  const pointer = `/reasons/${at}/text`;
   return {
     effect: reason.effect,
-    effectLabel: effect.label,
+    effectLabel: pageWords(language)(`effect.${reason.effect}`),
     tagClass: effect.tagClass,
     text: needsMatch ? needsMatch[1]! : reason.text,
-    needs: needsMatch ? needsMatch[2]!.split(', ').map(questionText) : [],
+    needs: needsMatch
+      ? needsMatch[2]!.split(', ').map((path) => questionWords(path, language).text ?? path)
+      : [],
+    lang: untranslated.english.has(pointer) ? 'en' : null,
+    unreviewedEnglish: untranslated.unreviewed.has(pointer) ? english.text : null,
     source: reason.source,
     rule: reason.rule,
     quote: source?.quote ?? null,
@@ -107,76 +130,89 @@ function reasonView(reason: Reason, compiled: CompiledPack): ReasonView {
   };
 }
 
-const orNotSaid = (text: string | null) => text ?? 'Not specified by the policy';
-
 export function decisionView(
-  decision: Decision,
+  englishDecision: Decision,
   compiled: CompiledPack,
   measureLabel: (id: string) => string,
+  language: Language = 'en',
 ): DecisionView {
+  const t = pageWords(language);
+  // In Welsh: the decision's texts in Welsh where the pack has them, each English or unreviewed one listed.
+  const decision = decisionInLanguage(englishDecision, compiled, language);
+  const untranslated: Untranslated = {
+    english: new Set(decision.language?.englishFallback ?? []),
+    unreviewed: new Set(decision.language?.unreviewedWelsh ?? []),
+  };
+  const label = (value: string) => valueLabel(value, language);
+  const pounds = (amount: number | null) => poundsText(amount, language);
+  const orNotSaid = (text: string | null) => text ?? t('fundingRow.notByPolicy');
   const { funding } = decision;
-  const funder = funding.funder === 'unknown' ? 'Not specified by the policy' : valueLabel(funding.funder);
+  const funder = funding.funder === 'unknown' ? t('fundingRow.notByPolicy') : label(funding.funder);
   const contribution =
     funding.victimContribution === 'unknown'
-      ? 'Not specified by the policy'
-      : valueLabel(funding.victimContribution);
+      ? t('fundingRow.notByPolicy')
+      : label(funding.victimContribution);
   const fundingRows = [
-    { key: 'Who pays', value: funder },
-    { key: "Victim's contribution", value: contribution },
+    { key: t('fundingRow.whoPays'), value: funder },
+    { key: t('fundingRow.contribution'), value: contribution },
     {
-      key: "Cap on the council's contribution",
-      value: poundsText(funding.councilContributionCapGBP) ?? 'No cap given',
+      key: t('fundingRow.cap'),
+      value: pounds(funding.councilContributionCapGBP) ?? t('fundingRow.noCap'),
     },
   ];
   if (funding.councilContributionGBP !== null)
-    fundingRows.push({ key: "Council's contribution", value: poundsText(funding.councilContributionGBP)! });
+    fundingRows.push({ key: t('fundingRow.council'), value: pounds(funding.councilContributionGBP)! });
   if (funding.shortfallGBP !== null)
-    fundingRows.push({ key: 'Shortfall above the cap', value: poundsText(funding.shortfallGBP)! });
+    fundingRows.push({ key: t('fundingRow.shortfall'), value: pounds(funding.shortfallGBP)! });
 
   const reasons = decision.reasons
-    .map((reason) => reasonView(reason, compiled))
+    .map((reason, at) =>
+      reasonView(reason, englishDecision.reasons[at]!, at, compiled, language, untranslated),
+    )
     .sort((a, b) => effects[a.effect].order - effects[b.effect].order);
   return {
     decision,
-    outcomeLabel: valueLabel(decision.outcome),
+    outcomeLabel: label(decision.outcome),
     outcomeTagClass: outcomeTagClasses[decision.outcome],
-    summary: summaries[decision.outcome](decision.authority.name),
-    riskLevel: decision.riskLevel ? valueLabel(decision.riskLevel) : 'Not known',
+    summary: t(`summary.${decision.outcome}`, { name: decision.authority.name }),
+    riskLevel: decision.riskLevel ? label(decision.riskLevel) : t('common.notKnown'),
     reasons,
     concerns: reasons.filter((r) => r.effect !== 'met'),
     met: reasons.filter((r) => r.effect === 'met'),
     failed: reasons.filter((r) => r.effect === 'failed').map((r) => r.text),
-    missing: decision.missingFacts.map(questionText),
+    missing: decision.missingFacts.map((path) => questionWords(path, language).text ?? path),
     measures: {
       package: decision.measures.package,
       items: decision.measures.items.map((item) => ({
         label: item.label,
-        status: valueLabel(item.status),
+        status: label(item.status),
         tagClass: statusTagClasses[item.status] ?? 'govuk-tag--grey',
-        approval: item.approval ? valueLabel(item.approval) : null,
+        approval: item.approval ? label(item.approval) : null,
         rule: item.rule,
       })),
     },
     funding: fundingRows,
-    approvals: decision.approvals.map((approval) => ({
-      type: valueLabel(approval.type),
+    approvals: decision.approvals.map((approval, at) => ({
+      type: label(approval.type),
       text: approval.text,
+      lang: untranslated.english.has(`/approvals/${at}/text`) ? 'en' : null,
       measures: approval.measures.map(measureLabel),
       rule: approval.rule,
     })),
-    routing: decision.routing.map((step) => ({
-      to: valueLabel(step.to),
+    routing: decision.routing.map((step, at) => ({
+      lang: untranslated.english.has(`/routing/${at}/text`) ? ('en' as const) : null,
+      to: label(step.to),
       // "MARAC: MARAC" says nothing twice.
-      name: step.name === valueLabel(step.to) ? null : step.name,
-      timescale: orNotSaid(hoursText(step.withinHours, step.withinWorkingDays)),
+      name: step.name === valueLabel(step.to) || step.name === label(step.to) ? null : step.name,
+      timescale: orNotSaid(hoursText(step.withinHours, step.withinWorkingDays, language)),
       text: step.text,
       rule: step.rule,
     })),
     response: {
       label: orNotSaid(decision.response.label),
-      timescale: hoursText(decision.response.withinHours, decision.response.withinWorkingDays),
+      timescale: hoursText(decision.response.withinHours, decision.response.withinWorkingDays, language),
       rule: decision.response.rule,
     },
-    alternatives: decision.alternatives.map(valueLabel),
+    alternatives: decision.alternatives.map((value) => valueLabel(value, language)),
   };
 }

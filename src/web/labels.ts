@@ -1,48 +1,29 @@
-// Plain-English labels for the API's vocabularies. Values come from openapi.yaml; only the words are here,
+// Plain labels for the API's vocabularies, in English or Welsh. Values come from openapi.yaml; only the words are here,
 // and a value without an entry still reads well (hyphens become spaces), so a new enum value never breaks a page.
+
+import { hasWords, type Language } from '../messages/messages';
+import { pageWords } from './pageLanguage';
 
 const acronyms = new Set(['marac', 'idva', 'cctv', 'pir', 'dash', 'gbp']);
 
-const overrides: Record<string, string> = {
-  self: 'The victim (self-referral)',
-  'housing-options': 'Housing options team',
-  'other-agency': 'Another agency',
-  'childrens-services': "Children's services",
-  'homelessness-prevention-grant': 'Homelessness prevention grant',
-  'may-be-requested': 'May be requested',
-  'needs-approval': 'Needs approval',
-  'not-available': 'Not available',
-  'refer-to-landlord': "Refer to the landlord's own scheme",
-  'more-information-needed': 'More information needed',
-  'no-scheme': 'No scheme',
-  'senior-officer-written': 'Written approval from a senior officer',
-  'quote-sign-off': 'Sign-off of the quote',
-  'contribution-above-limit': 'Approval of a contribution above the limit',
-  'landlord-permission': "Landlord's permission",
-  'police-security-survey': 'Police security survey',
-  'domestic-abuse-coordinator': 'Domestic abuse coordinator',
-  'not-asked': 'Not asked yet',
-  'not-applicable': 'Not applicable',
-  'owner-occupier': 'Owner-occupier',
-  none: 'None',
-  unknown: 'Not known',
-  unspecified: 'Not specified',
-  open: 'Open: the document leaves it out',
-  'not-stated': 'Not stated',
-};
+/**
+ * "private-rented" → "Private rented" ("Rhentu preifat"); "marac" → "MARAC". Known values are in the pages
+ * catalogue (`value.<value>`); a value it lacks reads as its words, so a new enum value never breaks a page.
+ */
+export function valueLabel(value: string, language: Language = 'en'): string {
+  const key = `value.${value}`;
+  return hasWords(language, 'pages', key) ? pageWords(language)(key) : wordsOf(value);
+}
 
-/** "private-rented" → "Private rented"; "marac" → "MARAC". */
-export function valueLabel(value: string): string {
-  const known = overrides[value];
-  if (known) return known;
+function wordsOf(value: string): string {
   const words = value.split('-').map((word) => (acronyms.has(word) ? word.toUpperCase() : word));
   const sentence = words.join(' ');
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
 /** The same label in the middle of a sentence: "private rented", but still "MARAC". */
-export function valuePhrase(value: string): string {
-  const label = valueLabel(value);
+export function valuePhrase(value: string, language: Language = 'en'): string {
+  const label = valueLabel(value, language);
   const first = label.split(' ')[0]!;
   return first === first.toUpperCase() && first.length > 1
     ? label
@@ -50,18 +31,25 @@ export function valuePhrase(value: string): string {
 }
 
 /** A target time in words: "within 72 hours", "within 3 working days", or null when the policy gives none. */
-export function hoursText(hours: number | null, workingDays: number | null = null): string | null {
-  if (workingDays !== null) return `within ${workingDays} working ${workingDays === 1 ? 'day' : 'days'}`;
+export function hoursText(
+  hours: number | null,
+  workingDays: number | null = null,
+  language: Language = 'en',
+): string | null {
+  const t = pageWords(language);
+  if (workingDays !== null) return t('time.withinWorkingDays', { count: workingDays });
   if (hours === null) return null;
-  return `within ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+  return t('time.withinHours', { count: hours });
 }
 
-const pounds = new Intl.NumberFormat('en-GB', {
-  style: 'currency',
-  currency: 'GBP',
-  maximumFractionDigits: 2,
-});
+const pounds = (language: Language) =>
+  new Intl.NumberFormat(language === 'cy' ? 'cy-GB' : 'en-GB', {
+    style: 'currency',
+    currency: 'GBP',
+    maximumFractionDigits: 2,
+  });
+const poundsIn = { en: pounds('en'), cy: pounds('cy') };
 
-export function poundsText(amount: number | null): string | null {
-  return amount === null ? null : pounds.format(amount);
+export function poundsText(amount: number | null, language: Language = 'en'): string | null {
+  return amount === null ? null : poundsIn[language].format(amount);
 }

@@ -4,7 +4,9 @@
 import type { AuthoritySummary, RiskLevel } from '../contract/apiTypes';
 import { responseText, type CoverageMatrix, type CoverageMatrixRow } from '../reports/coverageMatrix';
 import { riskLevels, tenures, type Tenure } from '../reports/standardCase';
+import type { Language } from '../messages/messages';
 import { valueLabel } from './labels';
+import { pageWords } from './pageLanguage';
 
 export interface SchemeRow {
   authority: AuthoritySummary;
@@ -30,12 +32,20 @@ const helps = (row: CoverageMatrixRow) => row.outcome === 'eligible' || row.outc
 
 const distinct = (values: string[]) => [...new Set(values)];
 
-const responseWords = (row: CoverageMatrixRow) => {
+/** The response target: hours in the page's language; a pack's own label is the policy's words, as written. */
+const responseWords = (row: CoverageMatrixRow, language: Language) => {
+  const t = pageWords(language);
+  if (row.responseWithinHours !== null) return t('time.hours', { count: row.responseWithinHours });
   const text = responseText(row);
-  return text === 'unspecified' ? 'Not specified' : text;
+  return text === 'unspecified' ? t('common.notSpecified') : text;
 };
 
-export function schemeRows(authorities: readonly AuthoritySummary[], matrix: CoverageMatrix): SchemeRow[] {
+export function schemeRows(
+  authorities: readonly AuthoritySummary[],
+  matrix: CoverageMatrix,
+  language: Language = 'en',
+): SchemeRow[] {
+  const t = pageWords(language);
   return authorities.map((authority) => {
     const rows = matrix.rows.filter((row) => row.authorityId === authority.id);
     const operated = authority.scheme.operated;
@@ -53,12 +63,17 @@ export function schemeRows(authorities: readonly AuthoritySummary[], matrix: Cov
         ? distinct(
             rows.map((r) =>
               r.victimContribution === 'none'
-                ? 'Nothing to pay'
-                : valueLabel(r.victimContribution === 'unknown' ? 'unspecified' : r.victimContribution),
+                ? t('schemes.nothingToPay')
+                : valueLabel(
+                    r.victimContribution === 'unknown' ? 'unspecified' : r.victimContribution,
+                    language,
+                  ),
             ),
           ).join('; ')
-        : 'No scheme',
-      response: operated ? distinct(rows.map(responseWords)).join('; ') : 'No scheme',
+        : t('common.noScheme'),
+      response: operated
+        ? distinct(rows.map((row) => responseWords(row, language))).join('; ')
+        : t('common.noScheme'),
     };
   });
 }

@@ -7,6 +7,7 @@ import { csrfSync } from 'csrf-sync';
 import { Router, type Request, type RequestHandler } from 'express';
 import type { BaseClient } from 'openid-client';
 import type { Logger } from '../logger';
+import { hrefIn, requestLanguage } from './pageLanguage';
 
 export interface StaffSignInSettings {
   issuer: string;
@@ -110,7 +111,8 @@ export function staffSignIn(settings: StaffSignInSettings, log: Logger): StaffSi
 
   router.post('/auth/sign-out', (req, res) => {
     req.session = null;
-    res.redirect('/');
+    // Back to the schemes page in the language the officer was using.
+    res.redirect(hrefIn('/', requestLanguage(req)));
   });
 
   router.use(async (req, res, next) => {

@@ -16,6 +16,8 @@ import { BodyBudget, jsonBody } from '../middleware/setUpRequestParsing';
 import { HttpProblem, isProblem, problem, sendProblem } from '../problem';
 import { schemaErrors } from '../../contract/schemaValidation';
 import { requireReady } from './requireReady';
+import { askedLanguage, setLanguageHeaders } from '../answerLanguage';
+import type { Language } from '../../messages/messages';
 
 const placeholderCase = { authorityId: 'placeholder', case: {} };
 
@@ -81,13 +83,14 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
     store: RuleStore,
     authorityId: string,
     caseFacts: Case,
+    language: Language,
     res: Response,
     audit: (fields: DecisionAudit) => void,
   ): Decision | Problem {
     const decisionId = randomUUID();
     const started = process.hrtime.bigint();
     try {
-      const result = decideForAuthority(store, authorityId, caseFacts, clock, () => decisionId);
+      const result = decideForAuthority(store, authorityId, caseFacts, clock, () => decisionId, language);
       if (result.kind !== 'decided') return refusalProblem(result, authorityId);
       const { decision } = result;
       metrics.decisions.inc({ authority: decision.authority.id, outcome: decision.outcome });
@@ -113,6 +116,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
     store: RuleStore,
     item: BatchRequest['cases'][number],
     i: number,
+    language: Language,
     res: Response,
   ): Decision | Problem {
     // Lists are bounded before schema validation, whose cost grows with the square of their length.
@@ -125,7 +129,7 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
         { pointer: `/cases/${i}/authorityId`, message: 'no such authority' },
       ]);
     }
-    const result = decideAndAudit(store, item.authorityId, item.case, res, (audit) =>
+    const result = decideAndAudit(store, item.authorityId, item.case, language, res, (audit) =>
       // Unchanged in shape for readers of batch audits: the request id first after the decision id.
       log.info('decision', {
         decisionId: audit.decisionId,
@@ -155,11 +159,13 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
       const errors = schemaErrors('Case', req.body);
       if (errors.length)
         throw new HttpProblem(problem(400, 'The case does not match the Case schema.', errors));
-      const result = decideAndAudit(store, authorityId, req.body as Case, res, (audit) =>
+      const language = askedLanguage(req);
+      const result = decideAndAudit(store, authorityId, req.body as Case, language, res, (audit) =>
         setDecisionAudit(res, audit),
       );
-      if (isProblem(result)) sendProblem(res, result);
-      else sendJsonBytes(res, decisionBytes(result, trace));
+      if (isProblem(result)) return sendProblem(res, result);
+      setLanguageHeaders(res, language);
+      sendJsonBytes(res, decisionBytes(result, trace));
     },
   );
 
@@ -181,11 +187,13 @@ export function decisionsRouter({ rules, clock, log, metrics, settings }: Decisi
           problem(400, 'The body does not match the BatchRequest schema.', envelopeErrors),
         );
       }
+      const language = askedLanguage(req);
       const output = await batchJsonInSlices(
         body.cases.length,
-        (i) => answerBatchCase(store, body.cases[i]!, i, res),
+        (i) => answerBatchCase(store, body.cases[i]!, i, language, res),
         { trace },
       );
+      setLanguageHeaders(res, language);
       output.send(res);
     },
   );

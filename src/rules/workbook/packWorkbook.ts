@@ -10,6 +10,7 @@ import { conditionChoices, conditionWords, noneWord, wordOf } from './cellWords'
 import {
   appliesWhenPrefix,
   type Field,
+  hasWelshColumns,
   hitPolicies,
   listsSheet,
   loadExcel,
@@ -25,6 +26,8 @@ import {
   sourcesTitle,
   tableLabels,
   tableSheets,
+  welshSchemeFields,
+  welshTableFields,
 } from './workbookLayout';
 
 /** Rows below the last rule row that still get drop-downs, for rows a person adds. */
@@ -145,14 +148,18 @@ function labelRow(sheet: Worksheet, row: number, label: string, value: string | 
   return cell;
 }
 
-function writeSchemeSheet(workbook: ExcelJS.Workbook, pack: RulePack, lists: Lists): void {
+function writeSchemeSheet(workbook: ExcelJS.Workbook, pack: RulePack, lists: Lists, welsh: boolean): void {
   const sheet = workbook.addWorksheet(schemeSheet, { views: [{ state: 'frozen', xSplit: 1 }] });
   sheet.getColumn(1).width = 28;
   sheet.getColumn(2).width = 90;
   sheet.getColumn(3).width = 40;
   const sourceIds = pack.sources.map((s) => s.id);
-  schemeFields.forEach((field, i) => {
-    const cell = labelRow(sheet, i + 1, field.header, cellValue(getAt(pack, field.path), field));
+  const rows = [
+    ...schemeFields.map((field) => ({ field, value: getAt(pack, field.path) })),
+    ...(welsh ? welshSchemeFields.map((field) => ({ field, value: getAt(pack.cy, field.path) })) : []),
+  ];
+  rows.forEach(({ field, value }, i) => {
+    const cell = labelRow(sheet, i + 1, field.header, cellValue(value, field));
     cell.alignment = wrap;
     if (field.kind === 'date' || field.header === 'Version') cell.numFmt = '@';
     const validation = fieldValidation(
@@ -162,7 +169,7 @@ function writeSchemeSheet(workbook: ExcelJS.Workbook, pack: RulePack, lists: Lis
     );
     if (validation) cell.dataValidation = validation;
   });
-  const titleRow = schemeFields.length + 2;
+  const titleRow = rows.length + 2;
   sheet.getCell(titleRow, 1).value = sourcesTitle;
   sheet.getCell(titleRow, 1).font = { bold: true, size: 12 };
   sourceHeaders.forEach((header, i) => {
@@ -190,6 +197,7 @@ type AnyRow = {
   when?: Conditions;
   require?: Conditions;
   then: object;
+  cy?: object;
   source: object;
   note?: string;
   id: string;
@@ -243,6 +251,7 @@ function writeTableSheet(
   table: AnyTable & { rows: AnyRow[] },
   sourceIds: string[],
   lists: Lists,
+  welsh: boolean,
 ): void {
   const sheet = workbook.addWorksheet(tableSheets[id], {
     views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow }],
@@ -254,7 +263,8 @@ function writeTableSheet(
   if (policies) policy.dataValidation = listValidation(policies, true, 'How rows combine: pick one.');
 
   const conditions = conditionColumns(id, table.inputs, table.rows);
-  const fields = [...outputFields[id], ...sourceFields];
+  const welshFields = welsh ? welshTableFields(id) : [];
+  const fields = [...outputFields[id], ...welshFields, ...sourceFields];
   const lastRow = headerRow + table.rows.length + spareRows;
   const validate = (column: number, validation: DataValidation | null) => {
     for (let row = headerRow + 1; validation && row <= lastRow; row++) {
@@ -276,7 +286,8 @@ function writeTableSheet(
     const column = conditions.length + 2 + i;
     sheet.getCell(headerRow, column).value = field.header;
     sheet.getColumn(column).width = field.width ?? 14;
-    const vocabulary = field.path[0] === 'source' ? [] : outputVocabulary(id, field.path);
+    const vocabulary =
+      field.path[0] === 'source' || welshFields.includes(field) ? [] : outputVocabulary(id, field.path);
     validate(column, fieldValidation(field, fieldChoices(field, vocabulary, sourceIds), lists));
   });
   sheet.getRow(headerRow).eachCell(styleHeader);
@@ -286,6 +297,7 @@ function writeTableSheet(
       row.id,
       ...conditions.map((c) => conditionWords(row[c.part]?.[c.fact])),
       ...outputFields[id].map((f) => cellValue(getAt(row.then, f.path), f)),
+      ...welshFields.map((f) => cellValue(getAt(row.cy, f.path), f)),
       ...sourceFields.map((f) => cellValue(getAt(row, f.path), f)),
     ];
     const sheetRow = sheet.getRow(headerRow + 1 + r);
@@ -302,11 +314,12 @@ export async function packToWorkbook(pack: RulePack): Promise<Buffer> {
   const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'sanctuary-rules';
   const lists = new Lists();
-  writeSchemeSheet(workbook, pack, lists);
+  const welsh = hasWelshColumns(pack);
+  writeSchemeSheet(workbook, pack, lists, welsh);
   const sourceIds = pack.sources.map((s) => s.id);
   for (const id of tableIds) {
     const table = pack.tables[id] as (AnyTable & { rows: AnyRow[] }) | undefined;
-    if (table) writeTableSheet(workbook, id, table, sourceIds, lists);
+    if (table) writeTableSheet(workbook, id, table, sourceIds, lists, welsh);
   }
   lists.write(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());

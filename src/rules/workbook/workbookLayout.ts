@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Scalar } from '../../generated/pack';
 import type { TableId } from '../compiledPack';
 import { packSchemaPath } from '../packSchema';
+import { packWelshFields, welshFields } from '../welshTexts';
 
 /** How a value is written: free text, one or several words of a vocabulary, Yes/No, a date or a number. */
 export type ValueKind = 'text' | 'choice' | 'choices' | 'yesNo' | 'date' | 'number' | 'wholeNumber';
@@ -150,6 +151,42 @@ export const sourceFields: readonly Field[] = [
   text('Quote', 'source.quote', 'optional'),
   text('Note', 'note', 'optional'),
 ];
+
+// Welsh texts (a row's or the pack's `cy`): a column per English text headed "<its header> (Cymraeg)", and a
+// Yes/No "Welsh reviewed"; written for a Welsh council's pack or one that has Welsh, always read. Each Welsh
+// field's path is its one `cy` key, dotted as it is ("fitter.name").
+
+export const welshHeader = (english: string) => `${english} (Cymraeg)`;
+export const welshReviewedHeader = 'Welsh reviewed';
+const welshReviewed: Field = field(welshReviewedHeader, 'reviewed', 'yesNo', 'optional');
+
+function welshOf(english: readonly Field[], keys: readonly string[]): Field[] {
+  return keys.map((key) => {
+    const of = english.find((f) => f.path.join('.') === key)!;
+    return {
+      header: welshHeader(of.header),
+      path: [key],
+      kind: 'text',
+      presence: 'optional',
+      width: of.width,
+    };
+  });
+}
+
+/** A table's Welsh columns, "Welsh reviewed" last; none for a table without text (the risk thresholds). */
+export const welshTableFields = (table: TableId): readonly Field[] =>
+  welshFields[table].length ? [...welshOf(outputFields[table], welshFields[table]), welshReviewed] : [];
+
+/** The Scheme sheet's Welsh rows, "Welsh reviewed" last. */
+export const welshSchemeFields: readonly Field[] = [...welshOf(schemeFields, packWelshFields), welshReviewed];
+
+/** Whether a pack's workbook has the Welsh columns and rows: a Welsh council's, or any pack with Welsh. */
+export const hasWelshColumns = (pack: { nation: string; cy?: object; tables: object }): boolean =>
+  pack.nation === 'wales' ||
+  pack.cy !== undefined ||
+  Object.values(pack.tables).some((table: { rows?: { cy?: object }[] } | undefined) =>
+    table?.rows?.some((row) => row.cy !== undefined),
+  );
 
 // Vocabularies, read from the schema so that the workbook offers exactly what a pack may hold.
 

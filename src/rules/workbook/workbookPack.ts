@@ -28,6 +28,8 @@ import {
   sourcesTitle,
   tableLabels,
   tableSheets,
+  welshSchemeFields,
+  welshTableFields,
 } from './workbookLayout';
 import { checkXlsxUpload, sheetLimits } from './workbookLimits';
 
@@ -136,7 +138,7 @@ function readField(
 type Column =
   | { kind: 'id' }
   | { kind: 'condition'; fact: string; part: 'when' | 'require'; input: boolean; label: string }
-  | { kind: 'output' | 'source'; field: Field }
+  | { kind: 'output' | 'source' | 'welsh'; field: Field }
   | { kind: 'ignored' };
 
 interface HeaderCell {
@@ -212,7 +214,7 @@ class WorkbookReader {
   readScheme(sheet: Worksheet): { head: Record<string, unknown>; sources: unknown[]; sourceIds: string[] } {
     const { rows } = this.bounds(sheet);
     const labels = new Map<string, number>();
-    const known = schemeFields.map((f) => f.header);
+    const known = [...schemeFields, ...welshSchemeFields].map((f) => f.header);
     let sourcesHeader = 0;
     for (let row = 1; row <= rows && !sourcesHeader; row++) {
       const label = cellText(sheet.getCell(row, 1).value).trim();
@@ -243,6 +245,14 @@ class WorkbookReader {
         pointerOf(...path),
       );
     }
+    const cy: Record<string, unknown> = {};
+    for (const field of welshSchemeFields) {
+      const row = labels.get(normal(field.header));
+      if (!row) continue;
+      const at = this.place(sheet, row, 2, field.header);
+      this.readInto(cy, field, at, [], (path) => pointerOf('cy', ...path));
+    }
+    if (Object.keys(cy).length) head.cy = cy;
     return { head, sources, sourceIds };
   }
 
@@ -272,6 +282,10 @@ class WorkbookReader {
       ...outputFields[table].map((field) => ({
         name: field.header,
         read: { kind: 'output', field } as Column,
+      })),
+      ...welshTableFields(table).map((field) => ({
+        name: field.header,
+        read: { kind: 'welsh', field } as Column,
       })),
       ...sourceFields.map((field) => ({ name: field.header, read: { kind: 'source', field } as Column })),
     ];
@@ -443,6 +457,7 @@ class WorkbookReader {
     const where = { table, ...(id && { row: id }) };
     const conditions: Record<'when' | 'require', Record<string, unknown>> = { when: {}, require: {} };
     const then: Record<string, unknown> = {};
+    const cy: Record<string, unknown> = {};
     const rest: Record<string, unknown> = {};
     const textOf = (field: Field) => {
       const cell = cells.find(
@@ -464,10 +479,13 @@ class WorkbookReader {
         if (read.field.group && !filled.has(read.field.group.join('.'))) continue;
         const vocabulary = outputVocabulary(table, read.field.path);
         this.readInto(then, read.field, at, vocabulary, (path) => base('then', ...path), where);
+      } else if (read.kind === 'welsh') {
+        this.readInto(cy, read.field, at, [], (path) => base('cy', ...path), where);
       } else if (read.kind === 'source') {
         this.readInto(rest, read.field, at, sourceIds, (path) => base(...path), where);
       }
     }
+    if (Object.keys(cy).length) rest.cy = cy;
     const hasWhen = Object.keys(conditions.when).length > 0;
     return {
       ...(id && { id }),

@@ -7,6 +7,7 @@ import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
 import { printedTables, type RawTable } from '../decisionTables';
 import { valueLabel } from '../labels';
+import { dateText, pageWords, requestLanguage } from '../pageLanguage';
 import { sourceHref } from '../sourceDocuments';
 import { measureLabeller } from './catalogue';
 import { renderNotFound, renderPage, storeOrUnavailable } from './render';
@@ -21,23 +22,29 @@ export function authorityPage(rules: RuleService, clock: Clock, views: nunjucks.
     const store = storeOrUnavailable(rules, res, views);
     if (!store) return;
     const compiled = currentPack(store, String(req.params.authorityId), clock.today());
-    if (!compiled) return renderNotFound(res, views, 'There is no authority at this address.');
+    const language = requestLanguage(req);
+    const t = pageWords(language);
+    if (!compiled) return renderNotFound(res, views, t('notFound.noAuthority'));
     const summary = authoritySummary(compiled);
     const defaults = JSON.parse(store.defaultsText) as Defaults;
     const { pack } = compiled;
+    // The pack's own Welsh (name, scheme, description), where it has it: shown on Welsh pages, marked if unreviewed.
+    const welsh = (pack as { cy?: Record<string, string | boolean> }).cy ?? {};
     renderPage(res, views, 'authority.njk', {
-      pageTitle: pack.name,
+      pageTitle: language === 'cy' && typeof welsh.name === 'string' ? welsh.name : pack.name,
+      welsh,
       section: 'schemes',
       authority: summary,
-      nation: valueLabel(pack.nation),
+      nation: valueLabel(pack.nation, language),
+      date: (isoDate: string | null) => dateText(isoDate, language),
       description: pack.description ?? null,
       schemeQuote: pack.scheme.source.quote ?? null,
       schemeCitation: compiled.schemeCitation,
       sources: pack.sources.map((source) => ({ ...source, href: sourceHref(source.file) })),
-      alternatives: (pack.alternatives?.values ?? []).map(valueLabel),
+      alternatives: (pack.alternatives?.values ?? []).map((value) => valueLabel(value, language)),
       alternativesCitation: compiled.alternativesCitation,
       versions: (store.packs.get(pack.authorityId) ?? []).map((v) => v.ruleSet),
-      tables: printedTables(compiled, defaults, measureLabeller(store)),
+      tables: printedTables(compiled, defaults, measureLabeller(store, language), language),
     });
   };
 }

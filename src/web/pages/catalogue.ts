@@ -1,6 +1,7 @@
 // What several pages need from the live rules: the authorities (by name) and the measure catalogue's labels.
 import type { AuthoritySummary } from '../../contract/apiTypes';
 import { currentPack, type RuleStore } from '../../rules/loadRules';
+import { hasWords, wordsFor, type Language } from '../../messages/messages';
 import { authoritySummary } from '../../services/authoritySummary';
 
 export function authoritiesByName(store: RuleStore, today: string): AuthoritySummary[] {
@@ -9,4 +10,14 @@ export function authoritiesByName(store: RuleStore, today: string): AuthoritySum
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export const measureLabeller = (store: RuleStore) => (id: string) => store.measureById.get(id)?.label ?? id;
+/**
+ * A measure's label from the catalogue; in Welsh, the service catalogue's `measure.<id>` where it has one, else
+ * the English label (the measure catalogue's Welsh comes with the service words).
+ */
+export const measureLabeller =
+  (store: RuleStore, language: Language = 'en') =>
+  (id: string): string => {
+    const key = `measure.${id}`;
+    if (language === 'cy' && hasWords('cy', 'service', key)) return wordsFor('cy', 'service')(key);
+    return store.measureById.get(id)?.label ?? id;
+  };

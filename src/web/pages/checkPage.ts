@@ -11,6 +11,8 @@ import { caseSummary } from '../caseSummary';
 import { checkCase } from '../checkCase';
 import { decisionView } from '../decisionView';
 import { authoritiesByName, measureLabeller } from './catalogue';
+import type { Language } from '../../messages/messages';
+import { countText, dateText, pageWords, requestLanguage } from '../pageLanguage';
 import { renderPage, storeOrUnavailable } from './render';
 
 const field = (body: FormBody, name: string) => {
@@ -26,7 +28,9 @@ function renderForm(
   authorityId: string,
   values: FormValues,
   errors: Map<string, FieldError>,
+  language: Language,
 ) {
+  const t = pageWords(language);
   const authorities = authoritiesByName(store, today).map((a) => ({
     value: a.id,
     text: a.name,
@@ -38,11 +42,16 @@ function renderForm(
     views,
     'check.njk',
     {
-      pageTitle: 'Check a case',
+      pageTitle: t('check.title'),
       section: 'check',
-      authorities: [{ value: '', text: 'Choose a council', selected: authorityId === '' }, ...authorities],
-      authorityError: authorityError ? { text: authorityError.text } : null,
-      form: caseFormView(values, errors, measureLabeller(store)),
+      authorities: [
+        { value: '', text: t('check.chooseCouncil'), selected: authorityId === '' },
+        ...authorities,
+      ],
+      authorityError: authorityError
+        ? { text: authorityError.text, visuallyHiddenText: t('govuk.error') }
+        : null,
+      form: caseFormView(values, errors, measureLabeller(store, language), language),
       errors: [...errors.values()],
     },
     errors.size ? 400 : 200,
@@ -54,7 +63,7 @@ export function checkForm(rules: RuleService, clock: Clock, views: nunjucks.Envi
     const store = storeOrUnavailable(rules, res, views);
     if (!store) return;
     const authorityId = typeof req.query.authority === 'string' ? req.query.authority : '';
-    renderForm(res, views, store, clock.today(), authorityId, {}, new Map());
+    renderForm(res, views, store, clock.today(), authorityId, {}, new Map(), requestLanguage(req));
   };
 }
 
@@ -63,22 +72,35 @@ export function checkSubmit(rules: RuleService, clock: Clock, views: nunjucks.En
     const store = storeOrUnavailable(rules, res, views);
     if (!store) return;
     const body = (req.body ?? {}) as FormBody;
+    const language = requestLanguage(req);
     const authorityId = field(body, 'authority');
     const values = formValues(body);
     if (field(body, 'action') === 'edit') {
-      return renderForm(res, views, store, clock.today(), authorityId, values, new Map());
+      return renderForm(res, views, store, clock.today(), authorityId, values, new Map(), language);
     }
-    const result = await checkCase(store, clock, authorityId, body);
-    if (!result.ok) return renderForm(res, views, store, clock.today(), authorityId, values, result.errors);
+    const result = await checkCase(
+      store,
+      clock,
+      authorityId,
+      body,
+      {},
+      language,
+      measureLabeller(store, language),
+    );
+    if (!result.ok)
+      return renderForm(res, views, store, clock.today(), authorityId, values, result.errors, language);
     const { decision, pack, changes } = result;
     res.locals.decided = [decision];
-    const measureLabel = measureLabeller(store);
+    const measureLabel = measureLabeller(store, language);
+    const view = decisionView(decision, pack, measureLabel, language);
     renderPage(res, views, 'result.njk', {
-      pageTitle: `Result: ${decision.authority.name}`,
+      pageTitle: pageWords(language)('result.title', { authority: view.decision.authority.name }),
       section: 'check',
-      view: decisionView(decision, pack, measureLabel),
+      view,
       changes,
-      answered: caseSummary(caseFromForm(body).caseFacts, measureLabel),
+      answered: caseSummary(caseFromForm(body).caseFacts, measureLabel, language),
+      date: (isoDate: string) => dateText(isoDate, language),
+      count: (n: number) => countText(n, language),
       hidden: hiddenFields({ ...values, authority: authorityId }),
     });
   };

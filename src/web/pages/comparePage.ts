@@ -9,6 +9,8 @@ import { caseFormView, hiddenFields, type FormValues } from '../caseFormView';
 import { compareCases } from '../compareCases';
 import { decisionView } from '../decisionView';
 import { authoritiesByName, measureLabeller } from './catalogue';
+import type { Language } from '../../messages/messages';
+import { dateText, pageWords, requestLanguage } from '../pageLanguage';
 import { renderPage, storeOrUnavailable } from './render';
 
 const list = (value: unknown): string[] =>
@@ -24,22 +26,26 @@ function renderForm(
   chosen: string[],
   values: FormValues,
   errors: Map<string, FieldError>,
+  language: Language,
 ) {
+  const t = pageWords(language);
   const authoritiesError = errors.get('authorities');
   renderPage(
     res,
     views,
     'compare.njk',
     {
-      pageTitle: 'Compare authorities',
+      pageTitle: t('compare.title'),
       section: 'compare',
       authorities: authoritiesByName(store, today).map((a) => ({
         value: a.id,
         text: a.name,
         checked: chosen.includes(a.id),
       })),
-      authoritiesError: authoritiesError ? { text: authoritiesError.text } : null,
-      form: caseFormView(values, errors, measureLabeller(store)),
+      authoritiesError: authoritiesError
+        ? { text: authoritiesError.text, visuallyHiddenText: t('govuk.error') }
+        : null,
+      form: caseFormView(values, errors, measureLabeller(store, language), language),
       errors: [...errors.values()],
     },
     errors.size ? 400 : 200,
@@ -50,7 +56,16 @@ export function compareForm(rules: RuleService, clock: Clock, views: nunjucks.En
   return (req, res) => {
     const store = storeOrUnavailable(rules, res, views);
     if (!store) return;
-    renderForm(res, views, store, clock.today(), list(req.query.authorities), {}, new Map());
+    renderForm(
+      res,
+      views,
+      store,
+      clock.today(),
+      list(req.query.authorities),
+      {},
+      new Map(),
+      requestLanguage(req),
+    );
   };
 }
 
@@ -59,21 +74,31 @@ export function compareSubmit(rules: RuleService, clock: Clock, views: nunjucks.
     const store = storeOrUnavailable(rules, res, views);
     if (!store) return;
     const body = (req.body ?? {}) as FormBody;
+    const language = requestLanguage(req);
     const chosen = list(body.authorities);
     const values = formValues(body);
     if (list(body.action)[0] === 'edit')
-      return renderForm(res, views, store, clock.today(), chosen, values, new Map());
-    const result = compareCases(store, clock, chosen, body);
-    if (!result.ok) return renderForm(res, views, store, clock.today(), chosen, values, result.errors);
+      return renderForm(res, views, store, clock.today(), chosen, values, new Map(), language);
+    const result = compareCases(store, clock, chosen, body, language);
+    if (!result.ok)
+      return renderForm(res, views, store, clock.today(), chosen, values, result.errors, language);
     res.locals.decided = result.decisions;
-    const measureLabel = measureLabeller(store);
+    const measureLabel = measureLabeller(store, language);
     const columns = result.decisions.map((decision) => ({
-      view: decisionView(decision, packInForce(store, decision.authority.id, decision.asOf!)!, measureLabel),
+      view: decisionView(
+        decision,
+        packInForce(store, decision.authority.id, decision.asOf!)!,
+        measureLabel,
+        language,
+      ),
       // Everything needed to open this authority's full result, carried in the form, not stored.
       hidden: hiddenFields({ ...values, authority: decision.authority.id }),
     }));
     renderPage(res, views, 'compare-result.njk', {
-      pageTitle: `Compare: ${result.decisions.map((d) => d.authority.name).join(', ')}`,
+      pageTitle: pageWords(language)('compare.resultTitle', {
+        names: columns.map((c) => c.view.decision.authority.name).join(', '),
+      }),
+      date: (isoDate: string) => dateText(isoDate, language),
       section: 'compare',
       columns,
       hidden: hiddenFields({ ...values, authorities: chosen }),

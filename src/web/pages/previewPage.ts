@@ -12,6 +12,8 @@ import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
 import { maxUploadBytes, type UploadedFile } from '../proposalUpload';
 import { PreviewBusy, previewOffThread } from '../staffWorkers';
+import type { Language } from '../../messages/messages';
+import { pageLanguage, pageWords } from '../pageLanguage';
 import { renderNotFound, renderPage, storeOrUnavailable } from './render';
 
 const dataUrl = (type: string, text: string) =>
@@ -28,7 +30,7 @@ function authorityIn(
   if (!store) return null;
   const compiled = currentPack(store, String(req.params.authorityId), clock.today());
   if (!compiled) {
-    renderNotFound(res, views, 'There is no authority at this address.');
+    renderNotFound(res, views, pageWords(pageLanguage(res))('notFound.noAuthority'));
     return null;
   }
   return { store, compiled };
@@ -65,11 +67,13 @@ function renderForm(
     views,
     'preview.njk',
     {
-      pageTitle: `Preview a change to ${pack.name}`,
+      pageTitle: pageWords(pageLanguage(res))('preview.title', { name: pack.name }),
       section: 'schemes',
       authority: { id: pack.authorityId, name: pack.name, version: pack.version },
       errors,
-      proposalError: errors.length ? { text: errors[0]!.text } : undefined,
+      proposalError: errors.length
+        ? { text: errors[0]!.text, visuallyHiddenText: pageWords(pageLanguage(res))('govuk.error') }
+        : undefined,
       maxMegabytes: maxUploadBytes / (1024 * 1024),
     },
     status,
@@ -84,11 +88,12 @@ export function previewForm(rules: RuleService, clock: Clock, views: nunjucks.En
 }
 
 /** multer's refusals, said so a person can act on them. */
-export function uploadRefusal(error: unknown): string | null {
+export function uploadRefusal(error: unknown, language: Language = 'en'): string | null {
   if (!(error instanceof MulterError)) return null;
+  const t = pageWords(language);
   if (error.code === 'LIMIT_FILE_SIZE')
-    return `The file is larger than ${maxUploadBytes / (1024 * 1024)} MB: upload the workbook or pack on its own`;
-  return 'The upload could not be read: choose one workbook or pack file, and at most one caseload file';
+    return t('preview.tooLarge', { megabytes: maxUploadBytes / (1024 * 1024) });
+  return t('preview.unreadable');
 }
 
 /** The upload, or the form again saying why it was refused: a hostile or broken upload is never a 5xx. */
@@ -101,7 +106,7 @@ export function previewUploadOrRefusal(
   return (req, res, next) => {
     upload(req, res, (error?: unknown) => {
       if (!error) return next();
-      const refusal = uploadRefusal(error);
+      const refusal = uploadRefusal(error, pageLanguage(res));
       if (!refusal) return next(error);
       const found = authorityIn(rules, clock, req, res, views);
       const status = (error as MulterError).code === 'LIMIT_FILE_SIZE' ? 413 : 400;
@@ -118,7 +123,7 @@ export function previewSubmit(rules: RuleService, clock: Clock, views: nunjucks.
     const files = (req.files ?? {}) as Record<string, UploadedFile[] | undefined>;
     const proposal = files.proposal?.[0];
     if (!proposal || proposal.buffer.length === 0) {
-      const error = { text: 'Choose the edited workbook or pack file to preview', href: '#proposal' };
+      const error = { text: pageWords(pageLanguage(res))('preview.chooseFile'), href: '#proposal' };
       return renderForm(res, views, compiled.pack, [error], 400);
     }
     const today = clock.today();
@@ -128,12 +133,12 @@ export function previewSubmit(rules: RuleService, clock: Clock, views: nunjucks.
       result = await previewOffThread(store, input);
     } catch (error) {
       if (!(error instanceof PreviewBusy)) throw error;
-      const busy = { text: 'Other previews are being worked out: try again in a minute', href: '#proposal' };
+      const busy = { text: pageWords(pageLanguage(res))('preview.busy'), href: '#proposal' };
       return renderForm(res, views, compiled.pack, [busy], 503);
     }
     const { view, caseload, summary, newPack } = result;
     renderPage(res, views, 'preview-result.njk', {
-      pageTitle: `Preview of a change to ${compiled.pack.name}`,
+      pageTitle: pageWords(pageLanguage(res))('preview.resultTitle', { name: compiled.pack.name }),
       section: 'schemes',
       authority: { id: compiled.pack.authorityId, name: compiled.pack.name },
       view,

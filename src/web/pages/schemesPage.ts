@@ -3,11 +3,13 @@ import type { RequestHandler } from 'express';
 import type nunjucks from 'nunjucks';
 import { componentSchema } from '../../contract/openapi';
 import { coverageMatrixFor } from '../../reports/coverageMatrix';
-import { baseCase, tenures } from '../../reports/standardCase';
+import { tenures } from '../../reports/standardCase';
 import type { RuleStore } from '../../rules/loadRules';
 import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
+import type { Language } from '../../messages/messages';
 import { valueLabel } from '../labels';
+import { countText, dateText, pageWords, requestLanguage } from '../pageLanguage';
 import { filterSchemes, schemeRows, type SchemeRow } from '../schemeSummary';
 import { authoritiesByName } from './catalogue';
 import { renderPage, storeOrUnavailable } from './render';
@@ -19,20 +21,23 @@ function oneOf(value: unknown, allowed: readonly string[]): string {
   return typeof value === 'string' && allowed.includes(value) ? value : '';
 }
 
-// The rows depend only on the packs in force: worked out once per rule store and day, not on every request.
-const cache = new WeakMap<RuleStore, { today: string; rows: SchemeRow[] }>();
+// The rows depend only on the packs in force: worked out once per rule store, day and language.
+const cache = new WeakMap<RuleStore, { today: string; rows: Partial<Record<Language, SchemeRow[]>> }>();
 
-function rowsFor(store: RuleStore, today: string): SchemeRow[] {
-  const cached = cache.get(store);
-  if (cached?.today === today) return cached.rows;
-  const rows = schemeRows(authoritiesByName(store, today), coverageMatrixFor(store, today));
-  cache.set(store, { today, rows });
-  return rows;
+function rowsFor(store: RuleStore, today: string, language: Language): SchemeRow[] {
+  const cached = cache.get(store)?.today === today ? cache.get(store)! : { today, rows: {} };
+  cached.rows[language] ??= schemeRows(
+    authoritiesByName(store, today),
+    coverageMatrixFor(store, today),
+    language,
+  );
+  cache.set(store, cached);
+  return cached.rows[language];
 }
 
-const options = (values: readonly string[], chosen: string, allText: string) => [
+const options = (values: readonly string[], chosen: string, allText: string, language: Language) => [
   { value: '', text: allText, selected: chosen === '' },
-  ...values.map((value) => ({ value, text: valueLabel(value), selected: value === chosen })),
+  ...values.map((value) => ({ value, text: valueLabel(value, language), selected: value === chosen })),
 ];
 
 export function schemesPage(rules: RuleService, clock: Clock, views: nunjucks.Environment): RequestHandler {
@@ -40,26 +45,29 @@ export function schemesPage(rules: RuleService, clock: Clock, views: nunjucks.En
     const store = storeOrUnavailable(rules, res, views);
     if (!store) return;
     const filter = { nation: oneOf(req.query.nation, nations), tenure: oneOf(req.query.tenure, tenures) };
-    const all = rowsFor(store, clock.today());
+    const language = requestLanguage(req);
+    const t = pageWords(language);
+    const label = (value: string) => valueLabel(value, language);
+    const all = rowsFor(store, clock.today(), language);
     const shown = filterSchemes(all, filter).map((row) => ({
       ...row,
-      nation: valueLabel(row.authority.nation),
-      tenuresCovered: row.tenuresCovered.map(valueLabel),
-      tenuresReferred: row.tenuresReferred.map(valueLabel),
-      tenuresOpen: row.tenuresOpen.map(valueLabel),
-      tenuresNotCovered: row.tenuresNotCovered.map(valueLabel),
-      riskLevelsAccepted: row.riskLevelsAccepted.map(valueLabel),
+      nation: label(row.authority.nation),
+      tenuresCovered: row.tenuresCovered.map(label),
+      tenuresReferred: row.tenuresReferred.map(label),
+      tenuresOpen: row.tenuresOpen.map(label),
+      tenuresNotCovered: row.tenuresNotCovered.map(label),
+      riskLevelsAccepted: row.riskLevelsAccepted.map(label),
     }));
     renderPage(res, views, 'schemes.njk', {
-      pageTitle: 'Sanctuary schemes by council',
+      pageTitle: t('schemes.title'),
       section: 'schemes',
       rows: shown,
-      total: all.length,
+      shownCount: countText(shown.length, language),
+      totalCount: countText(all.length, language),
       filtered: Boolean(filter.nation || filter.tenure),
-      nationOptions: options(nations, filter.nation, 'All nations'),
-      tenureOptions: options(tenures, filter.tenure, 'Any tenure'),
-      asOf: clock.today(),
-      baseCaseDescription: baseCase.description,
+      nationOptions: options(nations, filter.nation, t('schemes.allNations'), language),
+      tenureOptions: options(tenures, filter.tenure, t('schemes.anyTenure'), language),
+      asOf: dateText(clock.today(), language),
     });
   };
 }
