@@ -6,7 +6,8 @@ import { pointerOf } from '../contract/jsonPointer';
 import type { Language } from '../messages/messages';
 import type { CompiledPack } from '../rules/compiledPack';
 import { deepFreeze } from '../rules/deepFreeze';
-import { inWelsh, packText, textsOf, welshOfPack, type Text, type WelshOfPack } from '../decide/wording';
+import { packText, textsOf, type Text } from '../decide/wording';
+import { inWelsh, welshOfPack, type WelshOfPack } from './welshWording';
 
 /** A part's Welsh copy, with the fields of it that are still English or not yet reviewed. */
 interface WelshPart<T> {

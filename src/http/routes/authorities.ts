@@ -2,7 +2,8 @@
 import { Router } from 'express';
 import type { AuthorityDetail } from '../../contract/apiTypes';
 import { WelshAnswer } from '../../services/decisionInLanguage';
-import { packText, welshOfPack } from '../../decide/wording';
+import { packText } from '../../decide/wording';
+import { welshOfPack } from '../../services/welshWording';
 import type { Language } from '../../messages/messages';
 import type { CompiledPack } from '../../rules/compiledPack';
 import { currentPack } from '../../rules/loadRules';
