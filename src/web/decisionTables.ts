@@ -8,7 +8,8 @@ import { citation, type CompiledPack, type TableId } from '../rules/compiledPack
 import { questionByPath } from './caseQuestions';
 import { hasWords, type Language } from '../messages/messages';
 import { hoursText, poundsText, valueLabel } from './labels';
-import { welshConditions, welshDecides } from './decisionTablesWelsh';
+import { welshConditions, welshDecidesParts, type DecidesPart } from './decisionTablesWelsh';
+import { packWords } from './packWords';
 import { pageWords } from './pageLanguage';
 import { fileOf, sourceHref } from './sourceDocuments';
 
@@ -18,6 +19,10 @@ export interface PrintedRow {
   when: string;
   /** What the row decides, in words: "covered; funded by the council; the landlord must agree". */
   decides: string;
+  /** On a Welsh page, the same in pieces: a name the row has no Welsh for is marked English (`lang` "en"). */
+  decidesParts?: DecidesPart[];
+  /** On a Welsh page: true where what the row decides names a team or fitter in Welsh not yet reviewed. */
+  decidesUnreviewed?: boolean;
   /** The row's own sentence (its criterion, text or label), where it has one. */
   statement: string | null;
   /** The council's Welsh for that sentence, where the pack carries it, and whether the council has reviewed it. */
@@ -310,6 +315,23 @@ function printTable(
       const statementKey = statementKeys.find((key) => typeof row.then[key] === 'string');
       const statement = statementKey ? row.then[statementKey] : undefined;
       const welsh = statementKey ? row.cy?.[statementKey] : undefined;
+      // The names a row gives (a team, a fitter) in the row's Welsh where it has it, as the result page does.
+      let namesUnreviewed = false;
+      const nameWords = (field: string, english: string) => {
+        const words = packWords(english, row.cy?.[field], row.cy?.reviewed, language);
+        namesUnreviewed ||= words.unreviewed;
+        return words;
+      };
+      const decidesParts =
+        inWelsh && !isEligibility
+          ? welshDecidesParts(
+              id,
+              row.then,
+              label,
+              (key) => codeKeys.has(key) || statementKeys.includes(key),
+              nameWords,
+            )
+          : null;
       return {
         id: row.id,
         when: when ? t('rowWords.when', { conditions: when }) : t('rowWords.everyCase'),
@@ -317,9 +339,11 @@ function printTable(
           ? required
             ? t('rowWords.metWhen', { conditions: required })
             : t('rowWords.alwaysMet')
-          : inWelsh
-            ? welshDecides(id, row.then, label, (key) => codeKeys.has(key) || statementKeys.includes(key))
+          : decidesParts
+            ? decidesParts.map((part) => part.text).join('')
             : decidesText(id, row.then, label),
+        // Only on a Welsh page: the English rows print as they always have.
+        ...(decidesParts ? { decidesParts, decidesUnreviewed: namesUnreviewed } : {}),
         statement: (statement as string | undefined) ?? null,
         statementWelsh:
           typeof welsh === 'string' ? { text: welsh, reviewed: row.cy?.reviewed === true } : null,

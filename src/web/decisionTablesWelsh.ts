@@ -8,6 +8,7 @@ import type { TableId } from '../rules/compiledPack';
 import { questionWords } from './caseFormView';
 import { poundsText, valueLabel } from './labels';
 import { countText, eitherText, pageWords } from './pageLanguage';
+import type { PackWords } from './packWords';
 
 const t = pageWords('cy');
 
@@ -69,25 +70,87 @@ export const welshConditions = (conditions: Conditions | undefined, label: (id: 
     .map(([fact, cell]) => welshCondition(fact, cell, label))
     .join(t('change.and'));
 
-/** An output's value: "Ie", "Rhentu preifat", "£1,500", "o fewn 24 awr"; a team's name as the pack gives it. */
+/** A piece of a row's words: the page's Welsh, or (`lang` "en") a name still in the pack's English. */
+export interface DecidesPart {
+  text: string;
+  lang: 'en' | null;
+}
+
+/** A name the pack gives (a team, a fitter) as the page shows it: `field` is its key in the row's `cy`. */
+export type NameWords = (field: string, english: string) => PackWords;
+
+/** The pack's English for a name, marked as English: where the row carries no Welsh for it. */
+const englishName: NameWords = (_field, english) => ({ text: english, lang: 'en', unreviewed: false });
+
+const ours = (text: string): DecidesPart[] => [{ text, lang: null }];
+
+/** An output's value: "Ie", "Rhentu preifat", "£1,500", "o fewn 24 awr"; a team's name in the row's Welsh, if any. */
 function outputValue(
   key: string,
   value: unknown,
   then: Record<string, unknown>,
   label: (id: string) => string,
-): string {
-  if (value === null || value === undefined) return t('common.none');
-  if (value === true) return t('common.yes');
-  if (value === false) return t('common.no');
-  if (key === 'councilContributionCapGBP' && typeof value === 'number') return poundsText(value, 'cy')!;
-  if (Array.isArray(value)) return value.map((v) => outputValue(key, v, then, label)).join(', ');
+  name: NameWords,
+): DecidesPart[] {
+  if (value === null || value === undefined) return ours(t('common.none'));
+  if (value === true) return ours(t('common.yes'));
+  if (value === false) return ours(t('common.no'));
+  if (key === 'councilContributionCapGBP' && typeof value === 'number') return ours(poundsText(value, 'cy')!);
+  if (Array.isArray(value))
+    return joinParts(
+      value.map((v) => outputValue(key, v, then, label, name)),
+      ', ',
+    );
   if (typeof value === 'object') {
-    const { to, name } = value as { to?: string; name?: string | null };
-    return [to ? valueLabel(to, 'cy') : null, name].filter(Boolean).join(': ');
+    const { to, name: named } = value as { to?: string; name?: string | null };
+    return joinParts(
+      [to ? ours(valueLabel(to, 'cy')) : null, named ? [namePart(name(`${key}.name`, named))] : null].filter(
+        (parts): parts is DecidesPart[] => parts !== null,
+      ),
+      ': ',
+    );
   }
-  if (typeof value === 'number') return countText(value, 'cy');
-  if (key === 'name') return String(value);
-  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(String(value)) ? label(String(value)) : String(value);
+  if (typeof value === 'number') return ours(countText(value, 'cy'));
+  if (key === 'name') return [namePart(name('name', String(value)))];
+  return ours(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(String(value)) ? label(String(value)) : String(value));
+}
+
+const namePart = (words: PackWords): DecidesPart => ({ text: words.text, lang: words.lang });
+
+/** Pieces joined with a separator in the page's words, neighbours in the same language run together. */
+function joinParts(groups: DecidesPart[][], separator: string): DecidesPart[] {
+  const parts: DecidesPart[] = [];
+  const push = (part: DecidesPart) => {
+    const last = parts[parts.length - 1];
+    if (last && last.lang === part.lang) last.text += part.text;
+    else parts.push({ ...part });
+  };
+  groups.forEach((group, i) => {
+    if (i > 0) push({ text: separator, lang: null });
+    group.forEach(push);
+  });
+  return parts;
+}
+
+/** What a row decides, as heading and value, in pieces: a name the row has no Welsh for is marked English. */
+export function welshDecidesParts(
+  id: TableId,
+  then: Record<string, unknown>,
+  label: (id: string) => string,
+  skip: (key: string) => boolean,
+  name: NameWords = englishName,
+): DecidesPart[] {
+  const said = Object.entries(then)
+    // An output left empty says nothing, as in English; an empty cap is said: there is no cap.
+    .filter(([key, value]) => !skip(key) && (value !== null || key === 'councilContributionCapGBP'))
+    .map(([key, value]) =>
+      joinParts(
+        [ours(`${t(`heading.${key}`, { defaultValue: key })}: `), outputValue(key, value, then, label, name)],
+        '',
+      ),
+    );
+  if (said.length === 0 && id === 'response') return ours(t('rowWords.noTarget'));
+  return joinParts(said, '; ');
 }
 
 /** What a row decides, as heading and value: "Wedi’i gynnwys: Ie; Pwy sy’n talu: Y cyngor". */
@@ -96,14 +159,9 @@ export function welshDecides(
   then: Record<string, unknown>,
   label: (id: string) => string,
   skip: (key: string) => boolean,
+  name: NameWords = englishName,
 ): string {
-  const said = Object.entries(then)
-    // An output left empty says nothing, as in English; an empty cap is said: there is no cap.
-    .filter(([key, value]) => !skip(key) && (value !== null || key === 'councilContributionCapGBP'))
-    .map(
-      ([key, value]) =>
-        `${t(`heading.${key}`, { defaultValue: key })}: ${outputValue(key, value, then, label)}`,
-    );
-  if (said.length === 0 && id === 'response') return t('rowWords.noTarget');
-  return said.join('; ');
+  return welshDecidesParts(id, then, label, skip, name)
+    .map((part) => part.text)
+    .join('');
 }

@@ -29,6 +29,8 @@ export interface ReasonView {
 
 export interface DecisionView {
   decision: Decision;
+  /** On a Welsh page: "en" where the council's name is still the pack's English. */
+  authorityLang: 'en' | null;
   outcomeLabel: string;
   outcomeTagClass: string;
   summary: string;
@@ -61,7 +63,8 @@ export interface DecisionView {
     lang: 'en' | null;
     rule: string;
   }[];
-  response: { label: string; timescale: string | null; rule: string | null };
+  /** `lang`: "en" on a Welsh page where the label is still the pack's English. */
+  response: { label: string; lang: 'en' | null; timescale: string | null; rule: string | null };
   alternatives: string[];
 }
 
@@ -172,6 +175,7 @@ export function decisionView(
     .sort((a, b) => effects[a.effect].order - effects[b.effect].order);
   return {
     decision,
+    authorityLang: untranslated.english.has('/authority/name') ? 'en' : null,
     outcomeLabel: label(decision.outcome),
     outcomeTagClass: outcomeTagClasses[decision.outcome],
     summary: t(`summary.${decision.outcome}`, { name: decision.authority.name }),
@@ -210,6 +214,7 @@ export function decisionView(
     })),
     response: {
       label: orNotSaid(decision.response.label),
+      lang: decision.response.label !== null && untranslated.english.has('/response/label') ? 'en' : null,
       timescale: hoursText(decision.response.withinHours, decision.response.withinWorkingDays, language),
       rule: decision.response.rule,
     },

@@ -3,10 +3,22 @@ import type { AuthoritySummary } from '../../contract/apiTypes';
 import { currentPack, type RuleStore } from '../../rules/loadRules';
 import { hasWords, wordsFor, type Language } from '../../messages/messages';
 import { authoritySummary } from '../../services/authoritySummary';
+import { councilName, type PackWords } from '../packWords';
 
-export function authoritiesByName(store: RuleStore, today: string): AuthoritySummary[] {
+/** An authority as the pages list it: its summary, and its name as the page's language shows it. */
+export type ListedAuthority = AuthoritySummary & { shownName: PackWords };
+
+/** The authorities, in the order of their English names (so both languages list them alike). */
+export function authoritiesByName(
+  store: RuleStore,
+  today: string,
+  language: Language = 'en',
+): ListedAuthority[] {
   return [...store.packs.keys()]
-    .map((id) => authoritySummary(currentPack(store, id, today)!))
+    .map((id) => {
+      const compiled = currentPack(store, id, today)!;
+      return { ...authoritySummary(compiled), shownName: councilName(compiled.pack, language) };
+    })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

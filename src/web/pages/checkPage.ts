@@ -31,10 +31,12 @@ function renderForm(
   language: Language,
 ) {
   const t = pageWords(language);
-  const authorities = authoritiesByName(store, today).map((a) => ({
+  const authorities = authoritiesByName(store, today, language).map((a) => ({
     value: a.id,
-    text: a.name,
+    text: a.shownName.text,
     selected: a.id === authorityId,
+    // A council with no Welsh name keeps its English one, marked as English.
+    ...(a.shownName.lang ? { attributes: { lang: a.shownName.lang } } : {}),
   }));
   const authorityError = errors.get('authority');
   renderPage(

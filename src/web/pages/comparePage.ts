@@ -37,10 +37,12 @@ function renderForm(
     {
       pageTitle: t('compare.title'),
       section: 'compare',
-      authorities: authoritiesByName(store, today).map((a) => ({
+      authorities: authoritiesByName(store, today, language).map((a) => ({
         value: a.id,
-        text: a.name,
+        text: a.shownName.text,
         checked: chosen.includes(a.id),
+        // A council with no Welsh name keeps its English one, marked as English.
+        ...(a.shownName.lang ? { label: { attributes: { lang: a.shownName.lang } } } : {}),
       })),
       authoritiesError: authoritiesError
         ? { text: authoritiesError.text, visuallyHiddenText: t('govuk.error') }

@@ -4,13 +4,13 @@ import type nunjucks from 'nunjucks';
 import { componentSchema } from '../../contract/openapi';
 import { coverageMatrixFor } from '../../reports/coverageMatrix';
 import { tenures } from '../../reports/standardCase';
-import type { RuleStore } from '../../rules/loadRules';
+import { currentPack, type RuleStore } from '../../rules/loadRules';
 import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
 import type { Language } from '../../messages/messages';
 import { valueLabel } from '../labels';
 import { countText, dateText, pageWords, requestLanguage } from '../pageLanguage';
-import { filterSchemes, schemeRows, type SchemeRow } from '../schemeSummary';
+import { filterSchemes, schemeRows, type ResponseWelsh, type SchemeRow } from '../schemeSummary';
 import { authoritiesByName } from './catalogue';
 import { renderPage, storeOrUnavailable } from './render';
 
@@ -27,13 +27,26 @@ const cache = new WeakMap<RuleStore, { today: string; rows: Partial<Record<Langu
 function rowsFor(store: RuleStore, today: string, language: Language): SchemeRow[] {
   const cached = cache.get(store)?.today === today ? cache.get(store)! : { today, rows: {} };
   cached.rows[language] ??= schemeRows(
-    authoritiesByName(store, today),
+    authoritiesByName(store, today, language),
     coverageMatrixFor(store, today),
     language,
+    responseWelsh(store, today),
   );
   cache.set(store, cached);
   return cached.rows[language];
 }
+
+/** A response label's Welsh: the `cy.label` of the authority's response row with that English label. */
+const responseWelsh =
+  (store: RuleStore, today: string): ResponseWelsh =>
+  (authorityId, label) => {
+    const rows = (currentPack(store, authorityId, today)?.pack.tables.response?.rows ?? []) as {
+      then: { label?: string | null };
+      cy?: { label?: string; reviewed?: boolean };
+    }[];
+    const row = rows.find((r) => r.then.label === label && typeof r.cy?.label === 'string');
+    return row ? { text: row.cy!.label!, reviewed: row.cy!.reviewed === true } : undefined;
+  };
 
 const options = (values: readonly string[], chosen: string, allText: string, language: Language) => [
   { value: '', text: allText, selected: chosen === '' },
