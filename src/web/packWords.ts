@@ -1,6 +1,7 @@
 // A pack's own words on a page: on a Welsh page, the council's Welsh where the pack has it (and it says
 // something other than the English), marked unreviewed until the council has reviewed it; else the English,
 // marked as English (`lang="en"`). English pages get the English, unmarked.
+import type { RulePack, WelshPackTexts } from '../generated/pack';
 import type { Language } from '../messages/messages';
 
 export interface PackWords {
@@ -19,14 +20,10 @@ export function packWords(english: string, welsh: unknown, reviewed: unknown, la
 }
 
 /** A pack's `cy` (its name, scheme and description in Welsh), or an empty one. */
-export const packWelsh = (pack: object): Record<string, string | boolean | undefined> =>
-  ((pack as { cy?: Record<string, string | boolean> }).cy ?? {}) as Record<
-    string,
-    string | boolean | undefined
-  >;
+export const packWelsh = (pack: RulePack): Partial<WelshPackTexts> => pack.cy ?? {};
 
 /** The council's name in a language: its Welsh name on a Welsh page where the pack has one. */
-export function councilName(pack: { name: string }, language: Language): PackWords {
+export function councilName(pack: RulePack, language: Language): PackWords {
   const cy = packWelsh(pack);
   // A council's name is its own: the pages show it without an unreviewed tag, as the council's page heading does.
   return { ...packWords(pack.name, cy.name, true, language), unreviewed: false };

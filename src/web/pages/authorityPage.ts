@@ -7,6 +7,7 @@ import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
 import { printedTables, type RawTable } from '../decisionTables';
 import { valueLabel } from '../labels';
+import { councilName, packWelsh } from '../packWords';
 import { dateText, pageWords, requestLanguage } from '../pageLanguage';
 import { sourceHref } from '../sourceDocuments';
 import { measureLabeller } from './catalogue';
@@ -28,11 +29,10 @@ export function authorityPage(rules: RuleService, clock: Clock, views: nunjucks.
     const summary = authoritySummary(compiled);
     const defaults = JSON.parse(store.defaultsText) as Defaults;
     const { pack } = compiled;
-    // The pack's own Welsh (name, scheme, description), where it has it: shown on Welsh pages, marked if unreviewed.
-    const welsh = (pack as { cy?: Record<string, string | boolean> }).cy ?? {};
     renderPage(res, views, 'authority.njk', {
-      pageTitle: language === 'cy' && typeof welsh.name === 'string' ? welsh.name : pack.name,
-      welsh,
+      pageTitle: councilName(pack, language).text,
+      // The pack's own Welsh (name, scheme, description): shown on Welsh pages, marked if unreviewed.
+      welsh: packWelsh(pack),
       section: 'schemes',
       authority: summary,
       nation: valueLabel(pack.nation, language),
