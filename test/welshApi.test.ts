@@ -83,6 +83,24 @@ describe('a decision asked for in Welsh', () => {
       expect(String(at(decision, pointer)).trim()).not.toBe('');
   });
 
+  test("the service's national safety criterion is in its own Welsh, not listed as English", async () => {
+    const res = await request(appWithRules())
+      .post(conwyDecisions)
+      .set('Accept-Language', 'cy')
+      .send(noReferralSource);
+    const decision = res.body as Decision;
+    const national = decision.reasons.findIndex(
+      (r) => r.rule === 'national/eligibility/perpetrator-not-at-property',
+    );
+    expect(decision.reasons[national]).toMatchObject({
+      effect: 'met',
+      text: 'Rhaid i’r cyflawnwr beidio â byw yn yr eiddo: mae mesurau diogelwch yn diogelu cartref rhag rhywun y tu allan iddo, nid rhag rhywun sy’n byw ynddo.',
+    });
+    // No Welsh speaker has reviewed it yet, so it is listed as unreviewed Welsh: never as English.
+    expect(decision.language!.englishFallback).not.toContain(`/reasons/${national}/text`);
+    expect(decision.language!.unreviewedWelsh).toContain(`/reasons/${national}/text`);
+  });
+
   test('a measure label comes from the Welsh catalogue', async () => {
     const res = await request(appWithRules())
       .post('/v1/authorities/dartford/decisions')

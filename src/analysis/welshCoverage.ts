@@ -4,7 +4,14 @@
 import type { RulePack } from '../generated/pack';
 import type { RowOf, TableId } from '../rules/compiledPack';
 import { tableIds } from '../rules/compilePack';
-import { packTextFields, rowTextFields, rowWelsh, type WelshTextsOf } from '../rules/welshTexts';
+import {
+  packTextFields,
+  packWelsh,
+  rowTextFields,
+  rowWelsh,
+  welshTextOf,
+  type WelshTextsOf,
+} from '../rules/welshTexts';
 
 export interface WelshCoverage {
   authorityId: string;
@@ -20,15 +27,15 @@ export interface WelshCoverage {
 
 /** Counts one `cy` against the texts it may translate. */
 function count(cy: WelshTextsOf | undefined, texts: readonly string[]) {
-  const inWelsh = texts.filter((field) => typeof cy?.[field] === 'string').length;
+  const inWelsh = texts.filter((field) => welshTextOf(cy, field) !== undefined).length;
   return { texts: texts.length, inWelsh, reviewed: cy?.reviewed === true ? inWelsh : 0 };
 }
 
 export function welshCoverage(pack: RulePack): WelshCoverage {
-  const total = count(pack.cy as WelshTextsOf | undefined, packTextFields(pack));
+  const total = count(packWelsh(pack), packTextFields(pack));
   for (const table of tableIds) {
     for (const row of (pack.tables[table]?.rows ?? []) as RowOf<TableId>[]) {
-      const one = count('cy' in row ? rowWelsh(row) : undefined, rowTextFields(table, row.then));
+      const one = count(rowWelsh(row), rowTextFields(table, row.then));
       total.texts += one.texts;
       total.inWelsh += one.inWelsh;
       total.reviewed += one.reviewed;

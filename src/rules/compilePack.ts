@@ -38,6 +38,7 @@ function compileRows<K extends TableId>(
     require: 'require' in row ? compileConditions(row.require) : null,
     then: row.then,
     citation: citation(sourcesOf, row.source),
+    cy: 'cy' in row ? (row.cy as CompiledRow<K>['cy']) : undefined,
   }));
 }
 

@@ -18,6 +18,8 @@ export interface CompiledRow<K extends TableId> {
   readonly then: RowOf<K>['then'];
   /** The document and section, in words. */
   readonly citation: string;
+  /** The row's Welsh texts (its `cy`), if it has any: national rows carry theirs too, though not in the pack. */
+  readonly cy: (RowOf<K> extends { cy?: infer C } ? C : never) | undefined;
 }
 
 export interface CompiledTable<K extends TableId> {

@@ -6,8 +6,8 @@ import { pointerOf } from '../contract/jsonPointer';
 import type { Language } from '../messages/messages';
 import type { CompiledPack } from '../rules/compiledPack';
 import { deepFreeze } from '../rules/deepFreeze';
-import { packText, textsOf, type Text } from '../decide/wording';
-import { inWelsh, welshOfPack, type WelshOfPack } from './welshWording';
+import { inEnglish, packText, textsOf, type Text } from '../decide/wording';
+import { inWelsh, welshOfRules, type WelshOfPack } from './welshWording';
 
 /** A part's Welsh copy, with the fields of it that are still English or not yet reviewed. */
 interface WelshPart<T> {
@@ -49,7 +49,7 @@ export class WelshAnswer {
   ) {}
 
   forPack(compiled: CompiledPack): WelshAnswer {
-    return new WelshAnswer(welshOfPack(compiled.pack), this.englishFallback, this.unreviewedWelsh);
+    return new WelshAnswer(welshOfRules(compiled), this.englishFallback, this.unreviewedWelsh);
   }
 
   /** One text at `at` in the answer, in Welsh where it can be. */
@@ -86,7 +86,7 @@ const authorityTexts = (compiled: CompiledPack) => ({ name: packText(null, 'name
 
 export function decisionInLanguage(decision: Decision, compiled: CompiledPack, language: Language): Decision {
   if (language === 'en') return decision;
-  const welsh = new WelshAnswer(welshOfPack(compiled.pack));
+  const welsh = new WelshAnswer(welshOfRules(compiled));
   const authority = welsh.part(decision.authority, ['authority'], authorityTexts(compiled));
   const reasons = welsh.list(decision.reasons, 'reasons');
   const items = welsh.list(decision.measures.items, 'measures', 'items');
@@ -105,3 +105,7 @@ export function decisionInLanguage(decision: Decision, compiled: CompiledPack, l
     language: welsh.language,
   };
 }
+
+/** One text of a pack's decision in a language, as decisionInLanguage words it in the answer. */
+export const textInLanguage = (text: Text, compiled: CompiledPack, language: Language): string =>
+  language === 'en' ? inEnglish(text) : inWelsh(text, welshOfRules(compiled)).text;

@@ -5,6 +5,7 @@
 import type { Cell, Conditions, Input, Scalar, Source } from '../generated/pack';
 import { tableIds } from '../rules/compilePack';
 import { citation, type CompiledPack, type TableId } from '../rules/compiledPack';
+import { rowWelsh, welshTextOf } from '../rules/welshTexts';
 import { questionByPath } from './caseQuestions';
 import { hasWords, type Language } from '../messages/messages';
 import { hoursText, poundsText, valueLabel } from './labels';
@@ -53,8 +54,6 @@ interface RawRow {
   then: Record<string, unknown>;
   source: Source;
   note?: string;
-  /** The row's Welsh, keyed by the field of `then` each text translates, and whether the council reviewed it. */
-  cy?: { reviewed?: boolean } & Record<string, string | boolean | undefined>;
 }
 
 /** A table as written: in the pack, or in the national defaults. */
@@ -314,11 +313,12 @@ function printTable(
       const required = isEligibility ? conditions(row.require, label) : '';
       const statementKey = statementKeys.find((key) => typeof row.then[key] === 'string');
       const statement = statementKey ? row.then[statementKey] : undefined;
-      const welsh = statementKey ? row.cy?.[statementKey] : undefined;
+      const cy = rowWelsh(row);
       // The names a row gives (a team, a fitter) in the row's Welsh where it has it, as the result page does.
       let namesUnreviewed = false;
       const nameWords = (field: string, english: string) => {
-        const words = packWords(english, row.cy?.[field], row.cy?.reviewed, language);
+        const welsh = welshTextOf(cy, field);
+        const words = packWords(english, welsh?.text, welsh?.reviewed, language);
         namesUnreviewed ||= words.unreviewed;
         return words;
       };
@@ -345,8 +345,7 @@ function printTable(
         // Only on a Welsh page: the English rows print as they always have.
         ...(decidesParts ? { decidesParts, decidesUnreviewed: namesUnreviewed } : {}),
         statement: (statement as string | undefined) ?? null,
-        statementWelsh:
-          typeof welsh === 'string' ? { text: welsh, reviewed: row.cy?.reviewed === true } : null,
+        statementWelsh: statementKey ? (welshTextOf(cy, statementKey) ?? null) : null,
         codes: Object.entries(row.then)
           .filter(([key, value]) => codeKeys.has(key) && typeof value === 'string')
           .map(([key, value]) => ({

@@ -1,7 +1,8 @@
 // A decision as the result page tells it: the outcome in words, reasons with their citations and the policy's
 // own words, and every list labelled for people rather than case systems. Pure: no request, no rendering.
 import type { Decision, Outcome, Reason } from '../contract/apiTypes';
-import { decisionInLanguage } from '../services/decisionInLanguage';
+import { textsOf, type Text } from '../decide/wording';
+import { decisionInLanguage, textInLanguage } from '../services/decisionInLanguage';
 import type { Language } from '../messages/messages';
 import type { CompiledPack } from '../rules/compiledPack';
 import { questionWords } from './caseFormView';
@@ -86,8 +87,17 @@ const effects: Record<Reason['effect'], { tagClass: string; order: number }> = {
   met: { tagClass: 'govuk-tag--green', order: 5 },
 };
 
-/** A missing reason ends "(needs a.b, c.d)" ("(mae angen …)" in Welsh): the questions read better than the paths. */
-const needsPattern = /^(.*) \((?:needs|mae angen) ([^)]*)\)$/;
+/**
+ * A missing reason's own words and the facts it waits for, as decide gave them (`reason.needs-facts`): the page
+ * shows the words, and the facts as questions, which read better than the paths.
+ */
+function waitingFor(reason: Reason): { text: Text; facts: string[] } | null {
+  const text = textsOf(reason)?.text;
+  if (typeof text !== 'object' || text.kind !== 'message' || text.key !== 'reason.needs-facts') return null;
+  const { text: own, facts } = text.values;
+  // Decide lists the fact paths joined with ", " (a path never holds one).
+  return own !== undefined && typeof facts === 'string' ? { text: own, facts: facts.split(', ') } : null;
+}
 
 /** Which of a Welsh decision's texts are still English, or Welsh not yet reviewed (JSON pointers). */
 interface Untranslated {
@@ -113,16 +123,14 @@ function reasonView(
   const effect = effects[reason.effect];
   // The row's citation: the policy's own words, and the document they come from.
   const source = sourceOfRule(compiled, reason.rule);
-  const needsMatch = reason.effect === 'missing' ? needsPattern.exec(reason.text) : null;
+  const waiting = reason.effect === 'missing' ? waitingFor(english) : null;
   const pointer = `/reasons/${at}/text`;
   return {
     effect: reason.effect,
     effectLabel: pageWords(language)(`effect.${reason.effect}`),
     tagClass: effect.tagClass,
-    text: needsMatch ? needsMatch[1]! : reason.text,
-    needs: needsMatch
-      ? needsMatch[2]!.split(', ').map((path) => questionWords(path, language).text ?? path)
-      : [],
+    text: waiting ? textInLanguage(waiting.text, compiled, language) : reason.text,
+    needs: waiting ? waiting.facts.map((path) => questionWords(path, language).text ?? path) : [],
     lang: untranslated.english.has(pointer) ? 'en' : null,
     unreviewedEnglish: untranslated.unreviewed.has(pointer) ? english.text : null,
     source: reason.source,

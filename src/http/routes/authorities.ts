@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { AuthorityDetail } from '../../contract/apiTypes';
 import { WelshAnswer } from '../../services/decisionInLanguage';
 import { packText } from '../../decide/wording';
-import { welshOfPack } from '../../services/welshWording';
+import { welshOfRules } from '../../services/welshWording';
 import type { Language } from '../../messages/messages';
 import type { CompiledPack } from '../../rules/compiledPack';
 import { currentPack } from '../../rules/loadRules';
@@ -77,7 +77,7 @@ function welshOutputs(
  * in a pack yet, so they are listed as English; document titles name English documents and stay as they are.
  */
 export function welshAuthorityDetail(compiled: CompiledPack): AuthorityDetail {
-  const words = new WelshAnswer(welshOfPack(compiled.pack));
+  const words = new WelshAnswer(welshOfRules(compiled));
   const detail = authorityDetail(compiled);
   const tables = detail.tables.map((table, t) => ({
     ...table,

@@ -6,6 +6,7 @@ import type { Conditions, RulePack, Scalar } from '../../generated/pack';
 import { tableIds } from '../compilePack';
 import type { TableId } from '../compiledPack';
 import { factCatalogue } from '../factCatalogue';
+import { valueAt } from '../welshTexts';
 import { conditionChoices, conditionWords, noneWord, wordOf } from './cellWords';
 import {
   appliesWhenPrefix,
@@ -98,9 +99,6 @@ const numberValidation = (prompt: string): DataValidation => ({
   prompt,
 });
 
-const getAt = (object: unknown, path: readonly string[]): unknown =>
-  path.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], object);
-
 /** A value in words: an empty cell for absent (and for null where the field is required), "None" for an optional null. */
 function cellValue(value: unknown, field: Field): string | number {
   if (value === undefined) return '';
@@ -155,8 +153,8 @@ function writeSchemeSheet(workbook: ExcelJS.Workbook, pack: RulePack, lists: Lis
   sheet.getColumn(3).width = 40;
   const sourceIds = pack.sources.map((s) => s.id);
   const rows = [
-    ...schemeFields.map((field) => ({ field, value: getAt(pack, field.path) })),
-    ...(welsh ? welshSchemeFields.map((field) => ({ field, value: getAt(pack.cy, field.path) })) : []),
+    ...schemeFields.map((field) => ({ field, value: valueAt(pack, field.path) })),
+    ...(welsh ? welshSchemeFields.map((field) => ({ field, value: valueAt(pack.cy, field.path) })) : []),
   ];
   rows.forEach(({ field, value }, i) => {
     const cell = labelRow(sheet, i + 1, field.header, cellValue(value, field));
@@ -296,9 +294,9 @@ function writeTableSheet(
     const values: (string | number)[] = [
       row.id,
       ...conditions.map((c) => conditionWords(row[c.part]?.[c.fact])),
-      ...outputFields[id].map((f) => cellValue(getAt(row.then, f.path), f)),
-      ...welshFields.map((f) => cellValue(getAt(row.cy, f.path), f)),
-      ...sourceFields.map((f) => cellValue(getAt(row, f.path), f)),
+      ...outputFields[id].map((f) => cellValue(valueAt(row.then, f.path), f)),
+      ...welshFields.map((f) => cellValue(valueAt(row.cy, f.path), f)),
+      ...sourceFields.map((f) => cellValue(valueAt(row, f.path), f)),
     ];
     const sheetRow = sheet.getRow(headerRow + 1 + r);
     values.forEach((value, i) => {

@@ -5,6 +5,7 @@ import { componentSchema } from '../../contract/openapi';
 import { coverageMatrixFor } from '../../reports/coverageMatrix';
 import { tenures } from '../../reports/standardCase';
 import { currentPack, type RuleStore } from '../../rules/loadRules';
+import { rowWelsh, welshTextOf } from '../../rules/welshTexts';
 import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
 import type { Language } from '../../messages/messages';
@@ -40,12 +41,11 @@ function rowsFor(store: RuleStore, today: string, language: Language): SchemeRow
 const responseWelsh =
   (store: RuleStore, today: string): ResponseWelsh =>
   (authorityId, label) => {
-    const rows = (currentPack(store, authorityId, today)?.pack.tables.response?.rows ?? []) as {
-      then: { label?: string | null };
-      cy?: { label?: string; reviewed?: boolean };
-    }[];
-    const row = rows.find((r) => r.then.label === label && typeof r.cy?.label === 'string');
-    return row ? { text: row.cy!.label!, reviewed: row.cy!.reviewed === true } : undefined;
+    const rows = currentPack(store, authorityId, today)?.pack.tables.response?.rows ?? [];
+    return rows
+      .filter((row) => row.then.label === label)
+      .map((row) => welshTextOf(rowWelsh(row), 'label'))
+      .find((welsh) => welsh !== undefined);
   };
 
 const options = (values: readonly string[], chosen: string, allText: string, language: Language) => [
