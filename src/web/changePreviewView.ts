@@ -1,37 +1,48 @@
 // A previewed change in words, for the preview page and for the summary a policy officer attaches to a review:
-// the problems, the rows changed, what the change does to every kind of case, and to the scenarios.
+// the problems, the rows changed, what the change does to every kind of case, and to the scenarios. Its words are
+// the page's language (pages catalogue: `changeWords`, `changeSummary`); the rule checker's messages and the
+// comparison's field changes come from src/rules and src/analysis, shared with the CLI, and stay English.
 import type { ChangePreview } from '../analysis/changePreview';
-import { counted } from '../analysis/checkReport';
 import { problemPlace } from '../rules/problemWords';
 import { exampleCase } from '../analysis/diffReport';
 import { describeChange, fieldOrder } from '../analysis/decisionFields';
 import type { CellChange, PackDiff, RowChange } from '../analysis/tableRowDiff';
 import type { Cell, RulePack } from '../generated/pack';
 import type { PackProblem } from '../rules/problems';
-import { questionText } from './caseQuestions';
-import { cellText, outputHeadings, outputText } from './decisionTables';
+import { hasWords, type Language } from '../messages/messages';
+import { questionWords } from './caseFormView';
 import { valueLabel } from './labels';
+import { countText, dateText, pageWords } from './pageLanguage';
+
+/** "en" where a Welsh page shows English: the checker's messages, a pack's own texts. */
+export type TextLang = 'en' | null;
 
 export interface ProblemView {
   severity: 'error' | 'warning';
   where: string;
   message: string;
+  lang: TextLang;
 }
 
 export interface ChangeView {
   field: string;
+  fieldLang: TextLang;
   before: string;
   after: string;
+  /** Of the values before and after. */
+  lang: TextLang;
 }
 
 export interface RowChangeView {
   table: string;
+  tableLang: TextLang;
   row: string;
   what: string;
   cells: ChangeView[];
 }
 
 export interface ImpactView {
+  /** The comparison's own words (English): "outcome: eligible → ineligible". */
   change: string;
   cases: string;
   example: string;
@@ -57,106 +68,231 @@ export interface PreviewView {
   scenarios: ScenarioView[];
 }
 
-const number = (n: number) => Math.round(n).toLocaleString('en-GB');
+const number = (n: number, language: Language) => countText(Math.round(n), language);
 
-const problemView = (problem: PackProblem): ProblemView => ({
+/** English on a Welsh page is marked as English. */
+const english = (isEnglish: boolean, language: Language): TextLang =>
+  isEnglish && language !== 'en' ? 'en' : null;
+
+/** A problem the rule checker found: its message is the checker's English. */
+const problemView = (problem: PackProblem, language: Language): ProblemView => ({
   severity: problem.severity,
   where: problemPlace(problem),
   message: problem.message,
+  lang: english(true, language),
 });
 
+const codeKeys = new Set(['metCode', 'failCode', 'code']);
+const isVocabulary = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
+
+/** Whether a value is the pack's own text (a sentence, a team's name), which is English, rather than a vocabulary's. */
+function isPackText(key: string, value: unknown): boolean {
+  if (Array.isArray(value)) return value.some((v) => isPackText(key, v));
+  if (typeof value === 'string') return !codeKeys.has(key) && !isVocabulary(value);
+  if (value !== null && typeof value === 'object')
+    return 'to' in value && Boolean((value as { name?: unknown }).name);
+  return false;
+}
+
+/** Whether the pages catalogue has a label for a value in the language (else it reads as the value's English). */
+const hasLabel = (value: string, language: Language) => hasWords(language, 'pages', `value.${value}`);
+
+function scalarWords(value: unknown, language: Language): string {
+  if (value === true) return pageWords(language)('common.yes');
+  if (value === false) return pageWords(language)('common.no');
+  if (typeof value === 'string' && isVocabulary(value)) return valueLabel(value, language);
+  return String(value);
+}
+
+/** "The victim" → "the victim", but "MARAC" stays as it is. */
+const midSentence = (text: string) =>
+  /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+
+/** A condition cell in words: "Private rented", "Police or MARAC", "Not self", "10 to 13", "Includes CCTV". */
+function cellWords(cell: Cell, language: Language): string {
+  const t = pageWords(language);
+  if (Array.isArray(cell)) return cell.map((v) => scalarWords(v, language)).join(t('changeWords.or'));
+  if (typeof cell !== 'object') return scalarWords(cell, language);
+  if ('not' in cell) return t('changeWords.not', { value: midSentence(cellWords(cell.not, language)) });
+  if ('includes' in cell) return t('changeWords.includes', { value: scalarWords(cell.includes, language) });
+  if (cell.min !== undefined && cell.max !== undefined)
+    return t('changeWords.between', { min: cell.min, max: cell.max });
+  if (cell.min !== undefined) return t('changeWords.orMore', { min: cell.min });
+  return t('changeWords.orFewer', { max: cell.max ?? '' });
+}
+
+/** What a row decides in words: "Yes", "Council: Housing options team", "None"; codes stay as written. */
+function outputWords(key: string, value: unknown, language: Language): string {
+  if (value === null || value === undefined) return pageWords(language)('common.none');
+  if (codeKeys.has(key)) return String(value);
+  if (Array.isArray(value)) return value.map((v) => scalarWords(v, language)).join(', ');
+  if (typeof value === 'object') {
+    const { to, name } = value as { to?: string; name?: string | null };
+    return [to ? valueLabel(to, language) : null, name].filter(Boolean).join(': ');
+  }
+  return scalarWords(value, language);
+}
+
 /** Any value in a pack in words: "Yes", "Police or MARAC", "None"; sentences stay as written. */
-function valueWords(key: string, value: unknown): string {
-  if (value === undefined) return 'Not given';
+function valueWords(key: string, value: unknown, language: Language): string {
+  if (value === undefined) return pageWords(language)('changeWords.notGiven');
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && !('to' in value))
-    return cellText(value as Cell);
-  return outputText(key, value);
+    return cellWords(value as Cell, language);
+  return outputWords(key, value, language);
 }
 
-const tableTitle = (pack: RulePack | null, table: string) =>
-  (pack?.tables as Record<string, { title?: string }> | undefined)?.[table]?.title ?? valueLabel(table);
+const packTables = (pack: RulePack | null) =>
+  pack?.tables as Record<string, { title?: string; inputs?: { fact: string; label?: string }[] }> | undefined;
 
-function inputLabel(pack: RulePack | null, table: string, fact: string): string {
-  const inputs = (
-    pack?.tables as Record<string, { inputs?: { fact: string; label?: string }[] }> | undefined
-  )?.[table]?.inputs;
-  return inputs?.find((input) => input.fact === fact)?.label ?? questionText(fact);
+/** A table's title: the pack's own (English), else its id in words. */
+function tableTitle(pack: RulePack | null, table: string, language: Language) {
+  const title = packTables(pack)?.[table]?.title;
+  if (title) return { text: title, lang: english(true, language) };
+  return { text: valueLabel(table, language), lang: english(!hasLabel(table, language), language) };
 }
 
-/** `when › property.tenure` → "Condition: Tenure"; `then › covered` → "Covered"; `source › quote` → "Quote". */
-function rowFieldName(pack: RulePack | null, table: string, field: string): string {
-  const [part, key = ''] = field.split(' › ');
-  if (part === 'when') return `Applies when: ${inputLabel(pack, table, key)}`;
-  if (part === 'require') return `Requires: ${inputLabel(pack, table, key)}`;
-  if (part === 'then') return outputHeadings[key] ?? key;
-  if (part === 'source') return `Source ${key}`;
-  return valueLabel(part ?? field);
+/** What a column asks: the form's question in the page's language, else the pack's label for it (English). */
+function inputLabel(pack: RulePack | null, table: string, fact: string, language: Language) {
+  const asked = hasWords(language, 'pages', `question.${fact.replace(/\./g, '_')}.text`);
+  const label = packTables(pack)?.[table]?.inputs?.find((input) => input.fact === fact)?.label;
+  // English pages keep the pack's label first, as they always have.
+  if (label && (language === 'en' || !asked)) return { text: label, lang: english(true, language) };
+  return { text: questionWords(fact, language).text, lang: null };
+}
+
+/** `when › property.tenure` → "Applies when: Tenure"; `then › covered` → "Covered"; `source › quote` → "Source quote". */
+function rowFieldName(pack: RulePack | null, table: string, field: string, language: Language) {
+  const t = pageWords(language);
+  const [part = field, key = ''] = field.split(' › ');
+  if (part === 'when' || part === 'require') {
+    const input = inputLabel(pack, table, key, language);
+    const text = t(part === 'when' ? 'changeWords.appliesWhen' : 'changeWords.requires', {
+      input: input.text,
+    });
+    return { text, lang: input.lang };
+  }
+  if (part === 'then') {
+    const heading = hasWords(language, 'pages', `heading.${key}`);
+    return { text: heading ? t(`heading.${key}`) : key, lang: null };
+  }
+  if (part === 'source')
+    return {
+      text: t('changeWords.source', { part: t(`changeWords.sourcePart.${key}`, { defaultValue: key }) }),
+      lang: null,
+    };
+  return { text: valueLabel(part, language), lang: english(!hasLabel(part, language), language) };
 }
 
 const lastKey = (field: string) => field.split(' › ').pop() ?? field;
 
-function rowView(change: RowChange, before: RulePack | null, after: RulePack | null): RowChangeView {
-  const where = (n: number | null) => (n ? `row ${n}` : '');
+function rowView(
+  change: RowChange,
+  before: RulePack | null,
+  after: RulePack | null,
+  language: Language,
+): RowChangeView {
+  const t = pageWords(language);
+  const where = (n: number | null) => (n ? t('changeWords.row', { number: n }) : '');
   const what = {
-    added: `Added as ${where(change.positionAfter)}`,
-    removed: `Removed (was ${where(change.positionBefore)})`,
-    changed: `Changed (${where(change.positionAfter)})`,
-    moved: `Moved from ${where(change.positionBefore)} to ${where(change.positionAfter)}`,
-  }[change.kind];
+    added: () => t('changeWords.added', { row: where(change.positionAfter) }),
+    removed: () => t('changeWords.removed', { row: where(change.positionBefore) }),
+    changed: () => t('changeWords.changed', { row: where(change.positionAfter) }),
+    moved: () =>
+      t('changeWords.moved', { from: where(change.positionBefore), to: where(change.positionAfter) }),
+  }[change.kind]();
   const pack = after ?? before;
+  const table = tableTitle(pack, change.table, language);
   return {
-    table: tableTitle(pack, change.table),
+    table: table.text,
+    tableLang: table.lang,
     row: change.row,
     what,
-    cells: change.cells.map((cell: CellChange) => ({
-      field: rowFieldName(pack, change.table, cell.field),
-      before: valueWords(lastKey(cell.field), cell.before),
-      after: valueWords(lastKey(cell.field), cell.after),
-    })),
+    cells: change.cells.map((cell: CellChange) => {
+      const field = rowFieldName(pack, change.table, cell.field, language);
+      const key = lastKey(cell.field);
+      return {
+        field: field.text,
+        fieldLang: field.lang,
+        before: valueWords(key, cell.before, language),
+        after: valueWords(key, cell.after, language),
+        lang: english(isPackText(key, cell.before) || isPackText(key, cell.after), language),
+      };
+    }),
   };
 }
 
-function settingView(change: CellChange): ChangeView {
-  const field = change.field
+function settingView(change: CellChange, language: Language): ChangeView {
+  const parts = change.field
     .split(' › ')
-    .map((part) => valueLabel(part.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()))
-    .join(' › ');
+    .map((part) => part.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase());
   const key = lastKey(change.field);
+  const isJson = (value: unknown) => value !== null && typeof value === 'object';
   const words = (value: unknown) =>
-    value !== null && typeof value === 'object' ? JSON.stringify(value) : valueWords(key, value);
-  return { field, before: words(change.before), after: words(change.after) };
+    isJson(value) ? JSON.stringify(value) : valueWords(key, value, language);
+  const packText = (value: unknown) => isJson(value) || isPackText(key, value);
+  return {
+    field: parts.map((part) => valueLabel(part, language)).join(' › '),
+    fieldLang: english(
+      parts.some((part) => !hasLabel(part, language)),
+      language,
+    ),
+    before: words(change.before),
+    after: words(change.after),
+    lang: english(packText(change.before) || packText(change.after), language),
+  };
 }
 
-function impactViews(preview: ChangePreview | null): { caseSpace: string | null; impact: ImpactView[] } {
+function impactViews(
+  preview: ChangePreview | null,
+  language: Language,
+): { caseSpace: string | null; impact: ImpactView[] } {
   const impact = preview?.diffs[0]?.impact;
   if (!impact) return { caseSpace: null, impact: [] };
+  const t = pageWords(language);
   // The outcome first, then the other fields as the diff report orders them.
   const order = (group: (typeof impact.groups)[number]) => fieldOrder.indexOf(group.change.field);
-  const caseSpace = `${number(impact.cases)} kinds of case, told apart by ${counted(impact.dimensions.length, 'fact')}`;
+  const facts = impact.dimensions.length;
+  const caseSpace = t('changeWords.caseSpace', {
+    cases: number(impact.cases, language),
+    facts: t('changeWords.facts', { count: facts, number: number(facts, language) }),
+  });
   return {
     caseSpace,
     impact: [...impact.groups]
       .sort((a, b) => order(a) - order(b) || b.weight - a.weight)
       .map((group) => {
         const example = exampleCase(group);
-        const facts = example.facts.map(
-          ({ path, value }) => `${questionText(path)} ${valueWords(path, value.value)}`,
+        const answers = example.facts.map(
+          ({ path, value }) =>
+            `${questionWords(path, language).text} ${valueWords(path, value.value, language)}`,
         );
         return {
           change: describeChange(group.change),
-          cases: `${number(group.weight)} of ${number(group.of)} kinds of case`,
-          example: example.everyCase ? 'Every case' : facts.length ? `For example: ${facts.join('; ')}` : '',
+          cases: t('changeWords.cases', {
+            weight: number(group.weight, language),
+            of: number(group.of, language),
+          }),
+          example: example.everyCase
+            ? t('changeWords.everyCase')
+            : answers.length
+              ? t('changeWords.forExample', { facts: answers.join('; ') })
+              : '',
         };
       }),
   };
 }
 
-/** `preview` is null when the upload could not be read as a pack at all. */
+/**
+ * `preview` is null when the upload could not be read as a pack at all. `ownProblems`: problems the service
+ * itself found with the upload, already in the page's language, listed first.
+ */
 export function previewView(
   preview: ChangePreview | null,
   diff: PackDiff,
   readProblems: PackProblem[],
   file: string,
+  language: Language = 'en',
+  ownProblems: ProblemView[] = [],
 ): PreviewView {
   const change = preview?.diffs[0]?.change;
   const before = change?.before?.pack ?? null;
@@ -164,15 +300,18 @@ export function previewView(
   const sameVersion =
     !!before && !!after && before.version === after.version && before.effectiveFrom === after.effectiveFrom;
   return {
-    accepted: !!preview?.accepted && !readProblems.some((p) => p.severity === 'error'),
+    accepted: !!preview?.accepted && ![...readProblems, ...ownProblems].some((p) => p.severity === 'error'),
     file,
     versionBefore: change?.before?.ruleSet.version ?? null,
     versionAfter: change?.after?.ruleSet.version ?? null,
     unversioned: sameVersion && diff.rows.length > 0,
-    problems: [...readProblems, ...(preview?.problems ?? [])].map(problemView),
-    settings: diff.settings.map(settingView),
-    rows: diff.rows.map((row) => rowView(row, before, after)),
-    ...impactViews(preview),
+    problems: [
+      ...ownProblems,
+      ...[...readProblems, ...(preview?.problems ?? [])].map((p) => problemView(p, language)),
+    ],
+    settings: diff.settings.map((s) => settingView(s, language)),
+    rows: diff.rows.map((row) => rowView(row, before, after, language)),
+    ...impactViews(preview, language),
     scenarios: (preview?.diffs[0]?.suites ?? []).flatMap((suite) =>
       suite.changed.map((scenario) => ({
         name: scenario.name,
@@ -183,55 +322,62 @@ export function previewView(
   };
 }
 
-/** The change in plain words, as a text file to attach to a review. */
+/**
+ * The change in plain words, as a text file to attach to a review, in the page's language. In Welsh it says
+ * that the checker's messages and the comparison's changes, which it quotes, are in English.
+ */
 export function changeSummaryText(
   view: PreviewView,
   authorityName: string,
   today: string,
   caseload: readonly string[] = [],
+  language: Language = 'en',
 ): string {
+  const t = pageWords(language);
+  const englishNote = (key: string) => (language === 'en' ? [] : [t(key)]);
   const lines = [
-    `Proposed change to ${authorityName}'s sanctuary scheme rules`,
-    `Previewed on ${today}.`,
+    t('changeSummary.heading', { name: authorityName }),
+    t('changeSummary.previewedOn', { date: dateText(today, language) }),
     '',
   ];
   lines.push(
-    view.accepted
-      ? `The service would accept this pack (${view.file}).`
-      : `The service would refuse this pack (${view.file}) until the errors below are fixed.`,
+    t(view.accepted ? 'changeSummary.wouldAccept' : 'changeSummary.wouldRefuse', { file: view.file }),
   );
   if (view.versionBefore && view.versionAfter)
-    lines.push(`Version: ${view.versionBefore} → ${view.versionAfter}.`);
+    lines.push(t('changeSummary.version', { before: view.versionBefore, after: view.versionAfter }));
   if (view.problems.length) {
-    lines.push('', 'Problems:');
-    lines.push(...view.problems.map((p) => `- ${p.severity}: ${p.where}: ${p.message}`));
+    lines.push('', t('changeSummary.problems'), ...englishNote('preview.checkerInEnglish'));
+    const severity = (p: ProblemView) =>
+      t(p.severity === 'error' ? 'changeSummary.error' : 'changeSummary.warning');
+    lines.push(...view.problems.map((p) => `- ${severity(p)}: ${p.where}: ${p.message}`));
   }
   if (view.settings.length) {
-    lines.push('', 'Scheme details changed:');
+    lines.push('', t('changeSummary.settings'));
     lines.push(...view.settings.map((s) => `- ${s.field}: ${s.before} → ${s.after}`));
   }
   if (view.rows.length) {
-    lines.push('', 'Rows changed:');
+    lines.push('', t('changeSummary.rows'));
     for (const row of view.rows) {
       lines.push(`- ${row.table}, ${row.row}: ${row.what}`);
       lines.push(...row.cells.map((c) => `    ${c.field}: ${c.before} → ${c.after}`));
     }
   }
   if (view.caseSpace) {
-    lines.push('', `What it changes, over ${view.caseSpace}:`);
-    if (!view.impact.length) lines.push('- No decision changes.');
+    lines.push('', t('changeSummary.impact', { caseSpace: view.caseSpace }));
+    lines.push(...englishNote('preview.comparisonInEnglish'));
+    if (!view.impact.length) lines.push(`- ${t('changeSummary.noDecision')}`);
     for (const group of view.impact) {
       lines.push(`- ${group.change}: ${group.cases}`);
       if (group.example) lines.push(`    ${group.example}`);
     }
   }
   if (view.scenarios.length) {
-    lines.push('', 'Scenarios whose result changes:');
+    lines.push('', t('changeSummary.scenarios'));
     for (const scenario of view.scenarios) {
       lines.push(`- ${scenario.name}`, ...scenario.changes.map((c) => `    ${c}`));
-      if (scenario.nowFails) lines.push(`    no longer meets its expectations on: ${scenario.nowFails}`);
+      if (scenario.nowFails) lines.push(`    ${t('changeSummary.noLonger', { fields: scenario.nowFails })}`);
     }
   }
-  if (caseload.length) lines.push('', 'The caseload uploaded with the preview:', ...caseload);
+  if (caseload.length) lines.push('', t('changeSummary.caseload'), ...caseload);
   return lines.join('\n') + '\n';
 }

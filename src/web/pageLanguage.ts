@@ -16,7 +16,7 @@ export const pageLanguage = (res: Response): Language => (res.req ? requestLangu
 /** The staff pages' words in a language. */
 export const pageWords = (language: Language): TFunction => wordsFor(language, 'pages');
 
-/** The `lang` attribute of each language's pages: British English, and Welsh. */
+/** The `lang` attribute of each language's pages, and the `Content-Language` of other answers: British English, and Welsh. */
 export const htmlLang: Record<Language, string> = { en: 'en-GB', cy: 'cy' };
 
 /** Addresses that are not staff pages (assets, API, documents in their own language): left as they are. */
@@ -38,6 +38,14 @@ export function hrefIn(href: string, language: Language): string {
 }
 
 export const otherLanguage = (language: Language): Language => (language === 'cy' ? 'en' : 'cy');
+
+/**
+ * The language toggle of a page that answers a POST (a result): a form posting the same answers, as hidden
+ * fields, to the same address in the other language. A link would have to carry the case in its URL.
+ */
+export function twinForm(path: string, language: Language, fields: { name: string; value: string }[]) {
+  return { action: hrefIn(path, otherLanguage(language)), fields };
+}
 
 /** What every page needs to speak its language: the words, its links, and the way to its twin in the other. */
 export function languageContext(language: Language, currentUrl: string) {

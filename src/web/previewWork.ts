@@ -9,7 +9,10 @@ import { projectRoot } from '../contract/projectRoot';
 import type { RulePack } from '../generated/pack';
 import { currentPack, type RuleStore } from '../rules/loadRules';
 import { placeProblems } from '../rules/workbook/workbookPack';
-import { changeSummaryText, previewView, type PreviewView } from './changePreviewView';
+import type { Language } from '../messages/messages';
+import { changeSummaryText, previewView, type PreviewView, type ProblemView } from './changePreviewView';
+import { councilName } from './packWords';
+import { pageWords } from './pageLanguage';
 import { readProposal, type UploadedFile } from './proposalUpload';
 
 const suitesDir = path.join(projectRoot(), 'test', 'scenarios');
@@ -19,10 +22,15 @@ export interface PreviewInput {
   today: string;
   proposal: UploadedFile;
   caseload?: UploadedFile;
+  /** The page's language: the preview's own words, and its summary, are in it. */
+  language?: Language;
 }
 
 export interface CaseloadView {
   file: string;
+  /** The service's own word on the caseload, in the page's language. */
+  note: string | null;
+  /** The caseload report's lines and problems (src/analysis): English. */
   lines: string[];
   problems: string[];
 }
@@ -39,12 +47,17 @@ export interface PreviewResult {
  * A caseload, decided with the version in force and the proposal: each case as of the change, whatever its own
  * date, since the question is what the new rules would have done with last year's referrals.
  */
-function caseloadView(file: UploadedFile | undefined, preview: ChangePreview | null): CaseloadView | null {
+function caseloadView(
+  file: UploadedFile | undefined,
+  preview: ChangePreview | null,
+  language: Language,
+): CaseloadView | null {
   if (!file || file.buffer.length === 0) return null;
-  const name = file.originalname || 'the caseload file';
+  const t = pageWords(language);
+  const name = file.originalname || t('changeWords.caseloadFile');
   const change = preview?.diffs[0]?.change;
   if (!preview || !change?.before || !change.after)
-    return { file: name, lines: ['The caseload is decided once the pack is accepted.'], problems: [] };
+    return { file: name, note: t('changeWords.caseloadLater'), lines: [], problems: [] };
   try {
     const { cases, problems } = readCaseload(Buffer.from(file.buffer).toString('utf8'), name);
     const undated = cases.map(({ asOf: _asOf, ...rest }) => rest);
@@ -56,42 +69,58 @@ function caseloadView(file: UploadedFile | undefined, preview: ChangePreview | n
     );
     return {
       file: name,
+      note: null,
       lines: formatCaseloadImpact(impact).split('\n'),
       problems: formatCaseloadProblems(problems),
     };
   } catch (error) {
-    if (error instanceof CaseloadError) return { file: name, lines: [], problems: [error.message] };
+    if (error instanceof CaseloadError)
+      return { file: name, note: null, lines: [], problems: [error.message] };
     throw error;
   }
 }
 
 /** The preview of a proposal for an authority with a pack in force on `today` in `store`. */
 export async function previewResult(store: RuleStore, input: PreviewInput): Promise<PreviewResult> {
-  const { authorityId, today } = input;
+  const { authorityId, today, language = 'en' } = input;
   const compiled = currentPack(store, authorityId, today);
   if (!compiled) throw new Error(`no pack in force for ${authorityId} on ${today}`);
   // A buffer that crossed from another thread arrives as a plain Uint8Array.
   const proposal = { ...input.proposal, buffer: Buffer.from(input.proposal.buffer) };
   const read = await readProposal(proposal);
   const id = (read.pack as { authorityId?: unknown } | null)?.authorityId;
-  if (read.pack && id !== compiled.pack.authorityId) {
-    const message = `this pack is for "${String(id)}", not ${compiled.pack.authorityId}: preview it from that authority's page`;
-    read.problems.unshift({
-      file: proposal.originalname,
-      pointer: '/authorityId',
-      message,
-      severity: 'error',
-    });
-  }
+  const ownProblems: ProblemView[] =
+    read.pack && id !== compiled.pack.authorityId
+      ? [
+          {
+            severity: 'error',
+            where: 'authorityId',
+            message: pageWords(language)('changeWords.wrongAuthority', {
+              id: String(id),
+              authority: compiled.pack.authorityId,
+            }),
+            lang: null,
+          },
+        ]
+      : [];
   const preview =
     read.pack && id === compiled.pack.authorityId
       ? previewChange(store, read.pack, { today, suites: readSuites(suitesDir) })
       : null;
   const located = placeProblems(read, preview?.problems ?? []);
   const diff = preview ? packDiff(compiled.pack, read.pack as RulePack) : { settings: [], rows: [] };
-  const view = previewView(preview && { ...preview, problems: located }, diff, read.problems, compiled.file);
-  const caseload = caseloadView(input.caseload, preview);
-  const summary = changeSummaryText(view, compiled.pack.name, today, caseload?.lines ?? []);
+  const view = previewView(
+    preview && { ...preview, problems: located },
+    diff,
+    read.problems,
+    compiled.file,
+    language,
+    ownProblems,
+  );
+  const caseload = caseloadView(input.caseload, preview, language);
+  const caseloadLines = caseload ? [...(caseload.note ? [caseload.note] : []), ...caseload.lines] : [];
+  const authorityName = councilName(compiled.pack, language).text;
+  const summary = changeSummaryText(view, authorityName, today, caseloadLines, language);
   const newPack = view.accepted ? JSON.stringify(read.pack, null, 2) + '\n' : null;
   return { view, caseload, summary, newPack };
 }

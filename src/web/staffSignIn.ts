@@ -4,10 +4,10 @@
 // the provider's redirect back still carries it) holding the user's subject and the form token, never a case.
 import cookieSession from 'cookie-session';
 import { csrfSync } from 'csrf-sync';
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { BaseClient } from 'openid-client';
 import type { Logger } from '../logger';
-import { hrefIn, requestLanguage } from './pageLanguage';
+import { hrefIn, htmlLang, pageWords, requestLanguage } from './pageLanguage';
 
 export interface StaffSignInSettings {
   issuer: string;
@@ -32,6 +32,16 @@ const sessionOf = (req: Request) => (req.session ?? {}) as StaffSession;
 const localPath = (url: string) => (url.startsWith('/') && !url.startsWith('//') ? url : '/');
 
 const eightHours = 8 * 60 * 60 * 1000;
+
+/** A refusal in plain text, in the language of the page that asked: `key` names its words in the pages catalogue. */
+function refuse(req: Request, res: Response, status: number, key: string): void {
+  const language = requestLanguage(req);
+  res
+    .status(status)
+    .type('text')
+    .setHeader('Content-Language', htmlLang[language])
+    .send(pageWords(language)(key));
+}
 
 export interface StaffSignIn {
   /** Session, sign-in and sign-out: mounted ahead of every staff page. */
@@ -123,8 +133,7 @@ export function staffSignIn(settings: StaffSignInSettings, log: Logger): StaffSi
       return next();
     }
     // A form posted without a session cannot be replayed after sign-in: send the person to sign in first.
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return res.status(401).type('text').send('Sign in first.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(req, res, 401, 'signIn.first');
     try {
       const oidc = await oidcClient();
       const { generators } = await openidClient();
@@ -147,7 +156,7 @@ export function staffSignIn(settings: StaffSignInSettings, log: Logger): StaffSi
       );
     } catch (error) {
       log.warn('staff sign-in unavailable', { error: (error as Error).message });
-      res.status(503).type('text').send('Sign-in is unavailable: try again shortly.');
+      refuse(req, res, 503, 'signIn.unavailable');
     }
   });
 

@@ -16,6 +16,7 @@ import { previewUpload } from './proposalUpload';
 import { schemesPage } from './pages/schemesPage';
 import { sourcesRouter } from './sourceDocuments';
 import { staffSignIn, type StaffSignInSettings } from './staffSignIn';
+import { htmlLang, pageWords, requestLanguage } from './pageLanguage';
 import { createViews } from './views';
 
 export interface WebServices {
@@ -60,8 +61,12 @@ function checksLimit(perMinute: number): RequestHandler {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (req, res) => staffSubject(res) ?? ipKeyGenerator(req.ip ?? ''),
-    handler: (_req, res) =>
-      sendProblem(res, problem(429, `No more than ${perMinute} case checks a minute: wait a moment.`)),
+    // Said in the language of the page that posted: the officer reads it in place of the result.
+    handler: (req, res) => {
+      const language = requestLanguage(req);
+      res.setHeader('Content-Language', htmlLang[language]);
+      sendProblem(res, problem(429, pageWords(language)('limit.caseChecks', { perMinute })));
+    },
   });
 }
 

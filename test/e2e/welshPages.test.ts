@@ -94,7 +94,8 @@ async function linksAndFormsLeavingWelsh(page: Page): Promise<string[]> {
     links: Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]'))
       .filter((a) => !a.classList.contains('app-language-toggle__link'))
       .map((a) => a.getAttribute('href')!),
-    forms: Array.from(document.querySelectorAll('form')).map((form) => ({
+    // The toggle on a result page is a form, leading to English by design.
+    forms: Array.from(document.querySelectorAll('form:not(.app-language-toggle__form)')).map((form) => ({
       method: (form.getAttribute('method') ?? 'get').toLowerCase(),
       action: form.getAttribute('action') ?? '',
       langField: form.querySelector<HTMLInputElement>('input[name="lang"]')?.value ?? null,
@@ -123,6 +124,28 @@ function address(href: string): string {
 }
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+
+/**
+ * The language toggle on a result (the answer to a POST): a button that posts the same answers again in the other
+ * language, so "English" shows the same result in English, from the form's address with no case in it, and
+ * "Cymraeg" there brings it back in Welsh. `sameResult` says what must be the same. Leaves the page Welsh.
+ */
+async function toggleResultToEnglishAndBack(
+  page: Page,
+  path: string,
+  sameResult: (page: Page) => Promise<unknown>,
+): Promise<void> {
+  const welsh = await sameResult(page);
+  await Promise.all([page.waitForNavigation(), page.click('button.app-language-toggle__link[lang="en"]')]);
+  await expect(htmlLang(page)).resolves.toBe('en-GB');
+  expect(address(page.url())).toBe(path);
+  await expect(page.locator('.app-language-toggle__current').textContent()).resolves.toBe('English');
+  await expect(sameResult(page)).resolves.toEqual(welsh);
+  await Promise.all([page.waitForNavigation(), page.click('button.app-language-toggle__link[lang="cy"]')]);
+  await expect(htmlLang(page)).resolves.toBe('cy');
+  expect(address(page.url())).toBe(`${path}?lang=cy`);
+  await expect(sameResult(page)).resolves.toEqual(welsh);
+}
 
 /**
  * The language toggle: "English" opens the page's twin (`english`, its address without `lang=cy`) in English,
@@ -274,9 +297,12 @@ describe.each([
     // The criteria met are in a <details>: opened, they are Welsh too.
     await page.click('summary:has-text("Meini prawf a fodlonwyd")');
     await checkWelshPage(page, 'check result, not eligible', problems);
-    // A result is the answer to a POST and is not kept, so its English twin is the form's own address.
-    await toggleToEnglishAndBack(page, '/check', '/check?lang=cy');
-    await expect(page.locator('h1').textContent()).resolves.toBe('Gwirio achos');
+    // A result is the answer to a POST and is not kept: the toggle posts the same answers in English.
+    await toggleResultToEnglishAndBack(page, '/check', (shown) =>
+      shown.locator('[data-outcome]').getAttribute('data-outcome'),
+    );
+    await expect(page.locator('h1').textContent()).resolves.toContain('Ddim yn gymwys');
+    await checkWelshPage(page, 'check result, not eligible, back from English', problems);
     expect(problems).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -337,6 +363,11 @@ describe.each([
     // Gwynedd's scheme is accessed via MARAC referral, which this case does not say.
     expect(outcomes).toEqual(['eligible', 'eligible', 'more-information-needed']);
     await checkWelshPage(page, 'compare result', problems);
+    await toggleResultToEnglishAndBack(page, '/compare', (shown) =>
+      shown
+        .locator('td[data-outcome]')
+        .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-outcome'))),
+    );
 
     // Each column opens that council's full result, in Welsh.
     await Promise.all([

@@ -12,8 +12,15 @@ import { checkCase } from '../checkCase';
 import { decisionView } from '../decisionView';
 import { authoritiesByName, measureLabeller } from './catalogue';
 import type { Language } from '../../messages/messages';
-import { countText, dateText, pageWords, requestLanguage } from '../pageLanguage';
+import { countText, dateText, pageWords, requestLanguage, twinForm } from '../pageLanguage';
 import { renderPage, storeOrUnavailable } from './render';
+
+/** Where a council's name goes in a sentence: the words around it, so the page can mark the name's language. */
+const nameSlot = '\u0000';
+
+/** The result's summary sentence in the pieces either side of the council's name (one piece if it has none). */
+const summaryAroundName = (outcome: string, language: Language): string[] =>
+  pageWords(language)(`summary.${outcome}`, { name: nameSlot }).split(nameSlot);
 
 const field = (body: FormBody, name: string) => {
   const value = body[name];
@@ -95,6 +102,7 @@ export function checkSubmit(rules: RuleService, clock: Clock, views: nunjucks.En
     res.locals.decided = [decision];
     const measureLabel = measureLabeller(store, language);
     const view = decisionView(decision, pack, measureLabel, language);
+    const hidden = hiddenFields({ ...values, authority: authorityId });
     renderPage(res, views, 'result.njk', {
       pageTitle: pageWords(language)('result.title', { authority: view.decision.authority.name }),
       section: 'check',
@@ -103,7 +111,9 @@ export function checkSubmit(rules: RuleService, clock: Clock, views: nunjucks.En
       answered: caseSummary(caseFromForm(body).caseFacts, measureLabel, language),
       date: (isoDate: string) => dateText(isoDate, language),
       count: (n: number) => countText(n, language),
-      hidden: hiddenFields({ ...values, authority: authorityId }),
+      summaryParts: summaryAroundName(decision.outcome, language),
+      hidden,
+      twinForm: twinForm('/check', language, hidden),
     });
   };
 }

@@ -10,7 +10,7 @@ import { compareCases } from '../compareCases';
 import { decisionView } from '../decisionView';
 import { authoritiesByName, measureLabeller } from './catalogue';
 import type { Language } from '../../messages/messages';
-import { dateText, pageWords, requestLanguage } from '../pageLanguage';
+import { dateText, pageWords, requestLanguage, twinForm } from '../pageLanguage';
 import { renderPage, storeOrUnavailable } from './render';
 
 const list = (value: unknown): string[] =>
@@ -96,6 +96,7 @@ export function compareSubmit(rules: RuleService, clock: Clock, views: nunjucks.
       // Everything needed to open this authority's full result, carried in the form, not stored.
       hidden: hiddenFields({ ...values, authority: decision.authority.id }),
     }));
+    const hidden = hiddenFields({ ...values, authorities: chosen });
     renderPage(res, views, 'compare-result.njk', {
       pageTitle: pageWords(language)('compare.resultTitle', {
         names: columns.map((c) => c.view.decision.authority.name).join(', '),
@@ -103,7 +104,8 @@ export function compareSubmit(rules: RuleService, clock: Clock, views: nunjucks.
       date: (isoDate: string) => dateText(isoDate, language),
       section: 'compare',
       columns,
-      hidden: hiddenFields({ ...values, authorities: chosen }),
+      hidden,
+      twinForm: twinForm('/compare', language, hidden),
     });
   };
 }

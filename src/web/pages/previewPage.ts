@@ -10,6 +10,7 @@ import { currentPack } from '../../rules/loadRules';
 import { packToWorkbook } from '../../rules/workbook/packWorkbook';
 import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
+import { councilName } from '../packWords';
 import { maxUploadBytes, type UploadedFile } from '../proposalUpload';
 import { PreviewBusy, previewOffThread } from '../staffWorkers';
 import type { Language } from '../../messages/messages';
@@ -55,6 +56,12 @@ export function spreadsheetDownload(
   };
 }
 
+/** The council a preview is for, named in the page's language (its English name marked where it has no Welsh). */
+function authorityShown(pack: RulePack, language: Language) {
+  const name = councilName(pack, language);
+  return { id: pack.authorityId, name: name.text, lang: name.lang, version: pack.version };
+}
+
 function renderForm(
   res: Response,
   views: nunjucks.Environment,
@@ -62,14 +69,15 @@ function renderForm(
   errors: { text: string; href: string }[] = [],
   status = 200,
 ) {
+  const authority = authorityShown(pack, pageLanguage(res));
   renderPage(
     res,
     views,
     'preview.njk',
     {
-      pageTitle: pageWords(pageLanguage(res))('preview.title', { name: pack.name }),
+      pageTitle: pageWords(pageLanguage(res))('preview.title', { name: authority.name }),
       section: 'schemes',
-      authority: { id: pack.authorityId, name: pack.name, version: pack.version },
+      authority,
       errors,
       proposalError: errors.length
         ? { text: errors[0]!.text, visuallyHiddenText: pageWords(pageLanguage(res))('govuk.error') }
@@ -127,7 +135,14 @@ export function previewSubmit(rules: RuleService, clock: Clock, views: nunjucks.
       return renderForm(res, views, compiled.pack, [error], 400);
     }
     const today = clock.today();
-    const input = { authorityId: compiled.pack.authorityId, today, proposal, caseload: files.caseload?.[0] };
+    const language = pageLanguage(res);
+    const input = {
+      authorityId: compiled.pack.authorityId,
+      today,
+      proposal,
+      caseload: files.caseload?.[0],
+      language,
+    };
     let result;
     try {
       result = await previewOffThread(store, input);
@@ -137,10 +152,11 @@ export function previewSubmit(rules: RuleService, clock: Clock, views: nunjucks.
       return renderForm(res, views, compiled.pack, [busy], 503);
     }
     const { view, caseload, summary, newPack } = result;
+    const authority = authorityShown(compiled.pack, language);
     renderPage(res, views, 'preview-result.njk', {
-      pageTitle: pageWords(pageLanguage(res))('preview.resultTitle', { name: compiled.pack.name }),
+      pageTitle: pageWords(language)('preview.resultTitle', { name: authority.name }),
       section: 'schemes',
-      authority: { id: compiled.pack.authorityId, name: compiled.pack.name },
+      authority,
       view,
       caseload,
       summaryHref: dataUrl('text/plain', summary),
