@@ -274,3 +274,30 @@ describe('a change preview in Welsh', () => {
     expect(res.text).toContain('mae’r pecyn hwn ar gyfer “conwy”, nid dartford');
   });
 });
+
+describe('the schemes page names each scheme and who runs it in the council’s Welsh', () => {
+  const conwyRow = (html: string) => {
+    const row =
+      /<tr class="govuk-table__row" role="row">\s*<th[^>]*><a [^>]*href="\/authorities\/conwy[^"]*"[\s\S]*?<\/tr>/.exec(
+        html,
+      );
+    if (!row) throw new Error('no Conwy row on the schemes page');
+    return row[0];
+  };
+
+  test('in Welsh: the runner in Welsh, untranslated words marked English, and one note that it is unreviewed', async () => {
+    const page = await request(app).get('/?lang=cy').expect(200);
+    const row = conwyRow(page.text);
+    expect(row).toContain('Cydlynydd Cam-drin Domestig (DAC)');
+    expect(row).not.toContain('Domestic Abuse Co-ordinator');
+    // The scheme's own name is the same in both languages, so it stays English, marked so.
+    expect(row).toContain('<span lang="en">Safer Homes Scheme</span>');
+    expect(page.text).toContain('heb eu hadolygu eto gan y cyngor');
+  });
+
+  test('in English: the pack’s English, and no note', async () => {
+    const page = await request(app).get('/').expect(200);
+    expect(conwyRow(page.text)).toContain('Domestic Abuse Co-ordinator (DAC)');
+    expect(page.text).not.toContain('not yet reviewed by the council');
+  });
+});

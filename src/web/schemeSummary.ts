@@ -102,7 +102,7 @@ export function schemeRows(
 }
 
 /** The rows for a nation and a tenure the scheme helps with (covered or through the landlord); blank filters pass all. */
-export function filterSchemes(rows: readonly SchemeRow[], filter: SchemeFilter): SchemeRow[] {
+export function filterSchemes<R extends SchemeRow>(rows: readonly R[], filter: SchemeFilter): R[] {
   return rows.filter(
     (row) =>
       (!filter.nation || row.authority.nation === filter.nation) &&

@@ -5,11 +5,12 @@ import { componentSchema } from '../../contract/openapi';
 import { coverageMatrixFor } from '../../reports/coverageMatrix';
 import { tenures } from '../../reports/standardCase';
 import { currentPack, type RuleStore } from '../../rules/loadRules';
-import { rowWelsh, welshTextOf } from '../../rules/welshTexts';
+import { packWelsh, rowWelsh, welshTextOf } from '../../rules/welshTexts';
 import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
 import type { Language } from '../../messages/messages';
 import { valueLabel } from '../labels';
+import { packWords } from '../packWords';
 import { countText, dateText, pageWords, requestLanguage } from '../pageLanguage';
 import { filterSchemes, schemeRows, type ResponseWelsh, type SchemeRow } from '../schemeSummary';
 import { authoritiesByName } from './catalogue';
@@ -22,17 +23,34 @@ function oneOf(value: unknown, allowed: readonly string[]): string {
   return typeof value === 'string' && allowed.includes(value) ? value : '';
 }
 
-// The rows depend only on the packs in force: worked out once per rule store, day and language.
-const cache = new WeakMap<RuleStore, { today: string; rows: Partial<Record<Language, SchemeRow[]>> }>();
+/** The scheme's name and who runs it, in the council's Welsh on a Welsh page where the pack has it. */
+function schemeWords(store: RuleStore, authorityId: string, today: string, language: Language) {
+  const pack = currentPack(store, authorityId, today)?.pack;
+  const cy = pack && packWelsh(pack);
+  const words = (english: string | null | undefined, field: 'scheme.name' | 'scheme.runBy') => {
+    if (!english) return null;
+    const welsh = welshTextOf(cy, field);
+    return packWords(english, welsh?.text, welsh?.reviewed, language);
+  };
+  return {
+    schemeName: words(pack?.scheme.name, 'scheme.name'),
+    runBy: words(pack?.scheme.runBy, 'scheme.runBy'),
+  };
+}
 
-function rowsFor(store: RuleStore, today: string, language: Language): SchemeRow[] {
+type ShownRow = SchemeRow & ReturnType<typeof schemeWords>;
+
+// The rows depend only on the packs in force: worked out once per rule store, day and language.
+const cache = new WeakMap<RuleStore, { today: string; rows: Partial<Record<Language, ShownRow[]>> }>();
+
+function rowsFor(store: RuleStore, today: string, language: Language): ShownRow[] {
   const cached = cache.get(store)?.today === today ? cache.get(store)! : { today, rows: {} };
   cached.rows[language] ??= schemeRows(
     authoritiesByName(store, today, language),
     coverageMatrixFor(store, today),
     language,
     responseWelsh(store, today),
-  );
+  ).map((row) => ({ ...row, ...schemeWords(store, row.authority.id, today, language) }));
   cache.set(store, cached);
   return cached.rows[language];
 }
@@ -78,6 +96,10 @@ export function schemesPage(rules: RuleService, clock: Clock, views: nunjucks.En
       shownCount: countText(shown.length, language),
       totalCount: countText(all.length, language),
       filtered: Boolean(filter.nation || filter.tenure),
+      // One note under the table rather than a tag in every row: unreviewed Welsh is the rule, not the exception.
+      unreviewedShown: shown.some((row) =>
+        [row.schemeName, row.runBy, ...row.responses].some((words) => words?.unreviewed),
+      ),
       nationOptions: options(nations, filter.nation, t('schemes.allNations'), language),
       tenureOptions: options(tenures, filter.tenure, t('schemes.anyTenure'), language),
       asOf: dateText(clock.today(), language),
