@@ -7,9 +7,10 @@ import { packInForce } from '../src/rules/loadRules';
 import { decideForAuthority } from '../src/services/decisionService';
 import { factCatalogue } from '../src/rules/factCatalogue';
 import { caseFromForm } from '../src/web/caseForm';
-import { caseQuestions } from '../src/web/caseQuestions';
+import { caseQuestions, questionByPath } from '../src/web/caseQuestions';
 import { describeWays } from '../src/web/changeText';
-import { cellText, conditionText, printedTables } from '../src/web/decisionTables';
+import { conditionText, printedTables } from '../src/web/decisionTables';
+import { valueLabel } from '../src/web/labels';
 import { measureLabeller } from '../src/web/pages/catalogue';
 import { variationsFor, whatWouldChange, type FactChange } from '../src/web/whatWouldChange';
 import { eligibleAtDartford, ineligibleAtDartford, type Answers } from './support/caseAnswers';
@@ -453,12 +454,32 @@ describe('decision tables in words', () => {
     });
   });
 
-  test('cells read as a policy would print them', () => {
-    expect(cellText(['police', 'marac'])).toBe('Police or MARAC');
-    expect(cellText({ not: 'self' })).toBe('Not the victim (self-referral)');
-    expect(cellText({ not: ['marac', 'idva'] })).toBe('Not MARAC or IDVA');
-    expect(cellText({ min: 10, max: 13 })).toBe('10 to 13');
-    expect(cellText({ min: 14 })).toBe('14 or more');
-    expect(cellText(true)).toBe('Yes');
+  test('conditions read in Welsh by the form’s question and its answers, with every word from the catalogues', () => {
+    const welsh = (fact: string, cell: Parameters<typeof conditionText>[1]) =>
+      conditionText(fact, cell, (id) => valueLabel(id, 'cy'), 'cy');
+    expect(welsh('property.tenure', ['private-rented', 'council-tenant'])).toBe(
+      'mai ‘Rhentu preifat’ neu ‘Tenant y cyngor’ yw’r ateb i “Beth yw deiliadaeth y dioddefwr?”',
+    );
+    expect(welsh('harm.dashYesCount', { min: 10, max: 13 })).toBe(
+      'mai rhwng 10 a 13 yw’r ateb i “Faint o gwestiynau ar restr wirio DASH a atebwyd ‘ie’?”',
+    );
+    expect(welsh('resolved.riskLevel', { not: 'high' })).toBe(
+      'nad ‘Uchel’ yw’r lefel risg a ddefnyddir (yr uchaf o’r un a roddwyd a band DASH)',
+    );
+    // English says a fact with no clause of its own the same way, and a derived fact by what it is.
+    expect(conditionText('measure.id', ['cctv', 'safe-room'])).toBe('the measure is CCTV or safe room');
+    expect(conditionText('resolved.worksCostAboveCap', false)).toBe(
+      "the cost of the works is within the cap on the council's contribution",
+    );
+  });
+
+  test('every question says its fact as an English clause, from the tables catalogue', () => {
+    for (const question of caseQuestions) {
+      const value =
+        question.domain.kind === 'enum' || question.domain.kind === 'set' ? question.domain.values[0]! : 1;
+      expect(question.says(question.domain.kind === 'boolean' ? true : value)).toMatch(/^[a-z].* .+[^ ]$/);
+    }
+    expect(questionByPath.get('property.tenure')!.clause).toBe('the tenure is');
+    expect(questionByPath.get('assessment.worksCostGBP')!.says(1500)).toBe('the works cost £1,500.00');
   });
 });

@@ -3,15 +3,17 @@
 import i18next, { type TFunction } from 'i18next';
 import cyPages from './cy/pages.json';
 import cyService from './cy/service.json';
+import cyTables from './cy/tables.json';
 import enPages from './en/pages.json';
 import enService from './en/service.json';
+import enTables from './en/tables.json';
 
 export const languages = ['en', 'cy'] as const;
 export type Language = (typeof languages)[number];
 
 export const catalogues = {
-  en: { service: enService, pages: enPages },
-  cy: { service: cyService, pages: cyPages },
+  en: { service: enService, pages: enPages, tables: enTables },
+  cy: { service: cyService, pages: cyPages, tables: cyTables },
 } as const;
 export type Namespace = keyof (typeof catalogues)['en'];
 

@@ -1,18 +1,18 @@
 // The check-a-case form as the templates draw it: each question with its choices, its answer so far and its
 // error, grouped into the form's sections. The templates only lay this out.
-import { caseQuestions, optionsOf, sections, type Question, type RevealQuestion } from './caseQuestions';
+import {
+  caseQuestions,
+  optionsOf,
+  questionWords,
+  sections,
+  type Question,
+  type RevealQuestion,
+} from './caseQuestions';
 import { asOfParts, fieldId, type FieldError } from './caseForm';
-import { hasWords, type Language } from '../messages/messages';
+import type { Language } from '../messages/messages';
 import { pageWords } from './pageLanguage';
 
-/** A question's words in a language, from the pages catalogue (`question.<path with _>.text`, `.hint`). */
-export function questionWords(name: string, language: Language) {
-  const t = pageWords(language);
-  const key = `question.${name.replace(/\./g, '_')}`;
-  // A path no question asks (a fact the service works out) reads as itself.
-  if (!hasWords(language, 'pages', `${key}.text`)) return { text: name, hint: null };
-  return { text: t(`${key}.text`), hint: t(`${key}.hint`, { defaultValue: '' }) || null };
-}
+// Read here by the result page and "what would change" as well as the form.
 
 export type FormValues = Record<string, string | string[]>;
 

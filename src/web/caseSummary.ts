@@ -2,7 +2,7 @@
 import type { Case } from '../contract/apiTypes';
 import { caseQuestions } from './caseQuestions';
 import type { Language } from '../messages/messages';
-import { questionWords } from './caseFormView';
+import { questionWords } from './caseQuestions';
 import { poundsText, valueLabel } from './labels';
 import { pageWords } from './pageLanguage';
 import { readFact } from './whatWouldChange';

@@ -10,7 +10,7 @@ import type { CellChange, PackDiff, RowChange } from '../analysis/tableRowDiff';
 import type { Cell, RulePack } from '../generated/pack';
 import type { PackProblem } from '../rules/problems';
 import { hasWords, type Language } from '../messages/messages';
-import { questionWords } from './caseFormView';
+import { questionWords } from './caseQuestions';
 import { valueLabel } from './labels';
 import { countText, dateText, pageWords } from './pageLanguage';
 

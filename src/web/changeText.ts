@@ -3,7 +3,7 @@
 import type { Case } from '../contract/apiTypes';
 import type { Scalar } from '../generated/pack';
 import type { Language } from '../messages/messages';
-import { questionWords } from './caseFormView';
+import { questionWords } from './caseQuestions';
 import { optionsOf, questionByPath } from './caseQuestions';
 import { valuePhrase } from './labels';
 import { countText, eitherText, pageWords } from './pageLanguage';

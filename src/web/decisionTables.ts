@@ -6,12 +6,12 @@ import type { Cell, Conditions, Input, Scalar, Source } from '../generated/pack'
 import { tableIds } from '../rules/compilePack';
 import { citation, type CompiledPack, type TableId } from '../rules/compiledPack';
 import { rowWelsh, welshTextOf } from '../rules/welshTexts';
-import { questionByPath } from './caseQuestions';
-import { hasWords, type Language } from '../messages/messages';
+import { clauseText, questionWords, type ClauseForm } from './caseQuestions';
+import { hasWords, wordsFor, type Language } from '../messages/messages';
 import { hoursText, poundsText, valueLabel } from './labels';
-import { welshConditions, welshDecidesParts, type DecidesPart } from './decisionTablesWelsh';
+import { welshDecidesParts, type DecidesPart } from './decisionTablesWelsh';
 import { packWords } from './packWords';
-import { pageWords } from './pageLanguage';
+import { countText, eitherText, pageWords } from './pageLanguage';
 import { fileOf, sourceHref } from './sourceDocuments';
 
 export interface PrintedRow {
@@ -69,38 +69,124 @@ const hitPolicyText = (hitPolicy: string, language: Language) => {
   return hasWords(language, 'pages', key) ? pageWords(language)(key) : hitPolicy;
 };
 
-/** Each output's heading, as the workbook's columns name it (pages catalogue, `heading.<output>`). */
-export const outputHeadings: Record<string, string> = pageWords('en')('heading', {
-  returnObjects: true,
-}) as Record<string, string>;
-
 const codeKeys = new Set(['metCode', 'failCode', 'code']);
 const isVocabulary = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
-
-function scalarText(value: unknown, label: (id: string) => string): string {
-  if (value === true) return 'Yes';
-  if (value === false) return 'No';
-  if (typeof value === 'string' && isVocabulary(value)) return label(value);
-  return String(value);
-}
 
 /** "The victim" → "the victim", but "MARAC" stays as it is. */
 const midSentence = (text: string) =>
   /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 
-/** A cell in words: "Private rented", "Police or MARAC", "Not Self", "10 to 13", "Includes CCTV". */
-export function cellText(cell: Cell, label: (id: string) => string = valueLabel): string {
-  if (Array.isArray(cell)) return cell.map((v) => scalarText(v, label)).join(' or ');
-  if (typeof cell !== 'object') return scalarText(cell, label);
-  if ('not' in cell) return `Not ${midSentence(cellText(cell.not, label))}`;
-  if ('includes' in cell) return `Includes ${scalarText(cell.includes, label)}`;
-  if (cell.min !== undefined && cell.max !== undefined) return `${cell.min} to ${cell.max}`;
-  if (cell.min !== undefined) return `${cell.min} or more`;
-  return `${cell.max ?? ''} or fewer`;
+const yesOrNo = (value: boolean, language: Language) =>
+  pageWords(language)(value ? 'common.yes' : 'common.no');
+
+/**
+ * An answer inside a condition. English runs it into its sentence ("the tenure is private rented"); Welsh quotes
+ * it as the form words it (‘Rhentu preifat’), so an identification sentence takes it with no mutation to make.
+ */
+function answerText(value: Scalar, label: (id: string) => string, language: Language): string {
+  if (typeof value === 'number') return language === 'cy' ? countText(value, 'cy') : String(value);
+  const words = typeof value === 'boolean' ? yesOrNo(value, language) : label(value);
+  return language === 'cy' ? `‘${words}’` : midSentence(words);
 }
 
-export function outputText(key: string, value: unknown, label: (id: string) => string = valueLabel): string {
-  if (value === null || value === undefined) return 'None';
+/** Facts no question asks, told by what they are: the measure a measures row is about, the risk level used. */
+const subjects: Record<string, string> = {
+  'measure.id': 'rowWords.measure',
+  'resolved.riskLevel': 'rowWords.resolvedRisk',
+};
+
+/** The question a condition is about: the form's, or for the cap (which no question asks) the pages' own. */
+const questionOf = (fact: string, language: Language) =>
+  fact === 'resolved.worksCostAboveCap'
+    ? pageWords(language)('rowWords.aboveCap')
+    : questionWords(fact, language).text;
+
+/**
+ * One condition in words: "the tenure is private rented", "the victim lives in the area", "… is at least 14";
+ * in Welsh "mai ‘Rhentu preifat’ yw’r ateb i “Beth yw deiliadaeth y dioddefwr?”". English says a fact by its
+ * own clause (tables catalogue) where it has one; Welsh always by the form's question and its answers (see
+ * decisionTablesWelsh.ts for why), and so does English for a fact with no clause.
+ */
+export function conditionText(
+  fact: string,
+  cell: Cell,
+  label: (id: string) => string = valueLabel,
+  language: Language = 'en',
+): string {
+  const t = pageWords(language);
+  const tableWords = wordsFor(language, 'tables');
+  const clause = (form: ClauseForm, values: Record<string, string> = {}) =>
+    language === 'en' ? clauseText(fact, form, values) : null;
+  const subject = subjects[fact] ? t(subjects[fact]) : null;
+  const question = questionOf(fact, language);
+  const answers = (values: Scalar[]) =>
+    eitherText(
+      values.map((v) => answerText(v, label, language)),
+      language,
+    );
+  const is = (answers: string) =>
+    clause('is', { answers }) ??
+    (subject ? t('rowWords.subjectIs', { subject, answers }) : t('rowWords.answerIn', { question, answers }));
+  const isNot = (answers: string) =>
+    clause('isNot', { answers }) ??
+    (subject
+      ? t('rowWords.subjectIsNot', { subject, answers })
+      : t('rowWords.answerNotIn', { question, answers }));
+  const yesNo = (value: Scalar) => (typeof value === 'boolean' ? clause(value ? 'yes' : 'no') : null);
+  if (Array.isArray(cell) || typeof cell !== 'object') {
+    const values = Array.isArray(cell) ? cell : [cell];
+    if (values.length > 1 && values.every((v) => typeof v === 'boolean'))
+      return t('change.answered', { question });
+    return (values.length === 1 ? yesNo(values[0]!) : null) ?? is(answers(values));
+  }
+  if ('not' in cell) {
+    const values = Array.isArray(cell.not) ? cell.not : [cell.not];
+    const only = values.length === 1 ? values[0] : undefined;
+    return (typeof only === 'boolean' ? yesNo(!only) : null) ?? isNot(answers(values));
+  }
+  if ('includes' in cell) {
+    const answer = answerText(cell.includes, label, language);
+    return clause('includes', { answer }) ?? t('rowWords.answerIncludes', { question, answer });
+  }
+  const number = (n: number) => answerText(n, label, language);
+  if (cell.min !== undefined && cell.max !== undefined)
+    return is(tableWords('range.between', { min: number(cell.min), max: number(cell.max) }));
+  if (cell.min !== undefined) return is(tableWords('range.atLeast', { min: number(cell.min) }));
+  return is(tableWords('range.atMost', { max: number(cell.max ?? 0) }));
+}
+
+/** Conditions in words, joined with "and"; empty when there are none. */
+const conditionsText = (
+  conditions: Conditions | undefined,
+  label: (id: string) => string,
+  language: Language,
+) =>
+  Object.entries(conditions ?? {})
+    .map(([fact, cell]) => conditionText(fact, cell, label, language))
+    .join(pageWords(language)('change.and'));
+
+// What a row decides, in English sentences: "covered; funded by the council; the landlord must agree". Welsh
+// says it as heading and value instead (decisionTablesWelsh.ts).
+const tables = wordsFor('en', 'tables');
+const english = pageWords('en');
+
+/** What a value of an output says, where the catalogue words it: `decides.covered.yes`, `decides.status.provided`. */
+function said(output: string, value: unknown): string | null {
+  const key = `decides.${output}.${value === true ? 'yes' : value === false ? 'no' : String(value)}`;
+  return hasWords('en', 'tables', key) ? tables(key) : null;
+}
+
+const valueWords = (value: unknown) => midSentence(valueLabel(String(value)));
+
+function scalarText(value: unknown, label: (id: string) => string): string {
+  if (typeof value === 'boolean') return yesOrNo(value, 'en');
+  if (typeof value === 'string' && isVocabulary(value)) return label(value);
+  return String(value);
+}
+
+/** An output with no sentence of its own, as its value: "Yes", "Police", "Kent Police: Installer". */
+function outputText(key: string, value: unknown, label: (id: string) => string): string {
+  if (value === null || value === undefined) return english('common.none');
   if (codeKeys.has(key)) return String(value);
   if (Array.isArray(value)) return value.map((v) => scalarText(v, label)).join(', ');
   if (typeof value === 'object') {
@@ -109,86 +195,6 @@ export function outputText(key: string, value: unknown, label: (id: string) => s
   }
   return scalarText(value, label);
 }
-
-const factLabel = (fact: string) => questionByPath.get(fact)?.text ?? fact;
-
-/** "a", "a or b", "a, b or c". */
-const either = (items: string[]) =>
-  items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : (items[0] ?? '');
-
-/** Facts no question asks (worked out by the service, or the measure a measures row is about), as clauses. */
-const derivedClauses: Record<string, string> = {
-  'measure.id': 'the measure is',
-  'resolved.riskLevel': 'the risk level used (the higher of the one given and the DASH band) is',
-};
-const derivedYesNo: Record<string, [string, string]> = {
-  'resolved.worksCostAboveCap': [
-    "the cost of the works is above the cap on the council's contribution",
-    "the cost of the works is within the cap on the council's contribution",
-  ],
-};
-
-/** One condition in words: "the tenure is private rented", "the victim lives in the area", "… is at least 14". */
-export function conditionText(fact: string, cell: Cell, label: (id: string) => string = valueLabel): string {
-  const question = questionByPath.get(fact);
-  const yesNo = (value: boolean) =>
-    derivedYesNo[fact]?.[value ? 0 : 1] ??
-    question?.says(value) ??
-    `${factLabel(fact)}: ${value ? 'yes' : 'no'}`;
-  const clause = question?.clause ?? derivedClauses[fact] ?? `${midSentence(factLabel(fact))} is`;
-  const phrase = (value: Scalar) => (typeof value === 'string' ? midSentence(label(value)) : String(value));
-  const values = (cell: Scalar | Scalar[]) => (Array.isArray(cell) ? cell : [cell]);
-  if (typeof cell === 'boolean') return yesNo(cell);
-  if (Array.isArray(cell) || typeof cell !== 'object') {
-    const all = values(cell);
-    if (all.length === 1 && typeof all[0] === 'boolean') return yesNo(all[0]);
-    if (all.every((v) => typeof v === 'boolean')) return `the question "${factLabel(fact)}" is answered`;
-    return `${clause} ${either(all.map(phrase))}`;
-  }
-  if ('not' in cell) {
-    const all = values(cell.not);
-    if (all.length === 1 && typeof all[0] === 'boolean') return yesNo(!all[0]);
-    // "the tenure is not …", "the referral is not made by …".
-    return `${clause.replace(/\bis\b/, 'is not')} ${either(all.map(phrase))}`;
-  }
-  if ('includes' in cell) {
-    if (question) return question.says(cell.includes);
-    return `${midSentence(factLabel(fact))} includes ${phrase(cell.includes)}`;
-  }
-  if (cell.min !== undefined && cell.max !== undefined) return `${clause} from ${cell.min} to ${cell.max}`;
-  if (cell.min !== undefined) return `${clause} at least ${cell.min}`;
-  return `${clause} at most ${cell.max ?? ''}`;
-}
-
-/** Conditions in words, joined with "and"; empty when there are none. */
-const conditionsText = (conditions: Conditions | undefined, label: (id: string) => string) =>
-  Object.entries(conditions ?? {})
-    .map(([fact, cell]) => conditionText(fact, cell, label))
-    .join(' and ');
-
-const decidedOpen: Record<string, string> = {
-  open: "left open (the document's list leaves it out)",
-  'not-stated': 'not stated (the document sets no condition on it)',
-};
-
-const funders: Record<string, string> = {
-  council: 'the council',
-  landlord: 'the landlord',
-  'homelessness-prevention-grant': 'the homelessness prevention grant',
-  'supporting-people': 'Supporting People',
-  'community-safety-partnership': 'the community safety partnership',
-  'police-and-crime-commissioner': 'the police and crime commissioner',
-  'welsh-government': 'the Welsh Government',
-  mixed: 'a mix of sources',
-};
-
-/** An outcome after "when the case is". */
-const outcomeWords: Record<string, string> = {
-  'more-information-needed': 'needing more information',
-  'refer-to-landlord': "referred to the landlord's own scheme",
-  unknown: 'left open by the policy',
-  'no-scheme': 'in an area with no scheme',
-};
 
 type Words = (
   value: unknown,
@@ -200,63 +206,48 @@ type Words = (
 /** A target time: "within 24 hours", or for the response table "a response within 24 hours". */
 const timeWords = (hours: unknown, days: unknown, table: TableId) => {
   const time = hoursText((hours as number | null) ?? null, (days as number | null) ?? null);
-  return time && table === 'response' ? `a response ${time}` : time;
+  return time && table === 'response' ? tables('decides.response', { time }) : time;
 };
 
-const yesOrNo = (yes: string, no: string, other: Record<string, string> = {}) =>
-  ((value) => (value === true ? yes : value === false ? no : (other[String(value)] ?? null))) as Words;
+/** "accepted", "not accepted", or left open: an output a document may decide, leave out or not state. */
+const decided = (output: string) => ((value) => said(output, value) ?? said('undecided', value)) as Words;
 
 /** What each output says in a sentence; null leaves it unsaid (said by another output, or nothing to say). */
 const outputWords: Record<string, Words> = {
-  accepted: yesOrNo('accepted', 'not accepted', decidedOpen),
-  covered: yesOrNo('covered', 'not covered', decidedOpen),
+  accepted: decided('accepted'),
+  covered: decided('covered'),
   funder: (value) =>
-    value === 'unknown'
-      ? 'the document does not say who pays'
-      : `funded by ${funders[String(value)] ?? midSentence(valueLabel(String(value)))}`,
-  landlordPermission: (value) =>
-    ({
-      required: 'the landlord must agree',
-      'not-required': "the landlord's agreement is not needed",
-      'not-stated': 'the document does not say whether the landlord must agree',
-    })[String(value)] ?? null,
-  referToLandlord: yesOrNo(
-    "referred to the landlord's own scheme",
-    "not referred to the landlord's own scheme",
-  ),
+    said('funder', value) ??
+    tables('decides.fundedBy', { funder: said('funderName', value) ?? valueWords(value) }),
+  landlordPermission: (value) => said('landlordPermission', value),
+  referToLandlord: (value) => said('referToLandlord', value),
   fitter: (value) => {
     const { to, name } = (value ?? {}) as { to?: string; name?: string | null };
-    const who = to ? midSentence(valueLabel(to)) : null;
-    return name ? `fitted by ${name}${who ? ` (${who})` : ''}` : who ? `fitted by ${who}` : null;
+    const fitter = to ? valueWords(to) : null;
+    if (name && fitter) return tables('decides.fittedByNamed', { name, fitter });
+    return name || fitter ? tables('decides.fittedBy', { fitter: name || fitter }) : null;
   },
-  band: (value) => `the risk band is ${midSentence(valueLabel(String(value)))}`,
+  band: (value) => tables('decides.band', { band: valueWords(value) }),
   victimContribution: (value) =>
-    ({
-      none: 'no cost to the victim',
-      unknown: 'the document does not say what the victim pays',
-      'may-be-requested': 'the victim may be asked to contribute',
-    })[String(value)] ?? `the victim's contribution is ${midSentence(valueLabel(String(value)))}`,
+    said('victimContribution', value) ??
+    tables('decides.victimContributionIs', { contribution: valueWords(value) }),
   councilContributionCapGBP: (value) =>
     typeof value === 'number'
-      ? `the council's contribution is capped at ${poundsText(value)}`
-      : "no cap on the council's contribution",
-  status: (value) =>
-    ({
-      provided: 'provided',
-      'needs-approval': 'provided with approval',
-      'not-available': 'not available',
-      unknown: 'the document does not say whether it is provided',
-    })[String(value)] ?? midSentence(valueLabel(String(value))),
-  approval: (value) => (value ? `needs ${midSentence(valueLabel(String(value)))}` : null),
-  package: (value, _then, label) => (value ? `in the ${midSentence(label(String(value)))} package` : null),
-  standardOffer: yesOrNo('in the standard offer', 'not in the standard offer'),
+      ? tables('decides.capAt', { amount: poundsText(value) })
+      : tables('decides.noCap'),
+  status: (value) => said('status', value) ?? valueWords(value),
+  approval: (value) => (value ? tables('decides.needs', { approval: valueWords(value) }) : null),
+  package: (value, _then, label) =>
+    value ? tables('decides.package', { package: midSentence(label(String(value))) }) : null,
+  standardOffer: (value) => said('standardOffer', value),
   // "goes to Kent Police (police security survey)"; "goes to MARAC".
   to: (value, then) => {
-    const to = midSentence(valueLabel(String(value)));
+    const to = valueWords(value);
     const named = typeof then.name === 'string' ? then.name : null;
     const name = named && named.toLowerCase() !== to.toLowerCase() ? named : null;
-    if (!name) return `goes to ${to}`;
-    return name.endsWith(')') ? `goes to ${name}, ${to}` : `goes to ${name} (${to})`;
+    if (!name) return tables('decides.goesTo', { to });
+    // A name that already ends in brackets takes the team after a comma.
+    return tables(name.endsWith(')') ? 'decides.goesToNamedAlready' : 'decides.goesToNamed', { name, to });
   },
   name: (value, then) => (then.to === undefined && typeof value === 'string' ? value : null),
   withinHours: (value, then, _label, table) => timeWords(value, then.withinWorkingDays, table),
@@ -264,26 +255,31 @@ const outputWords: Record<string, Words> = {
     then.withinHours === undefined ? timeWords(null, value, table) : null,
   forOutcomes: (value) =>
     Array.isArray(value)
-      ? `when the case is ${either(value.map((outcome) => outcomeWords[String(outcome)] ?? midSentence(valueLabel(String(outcome)))))}`
+      ? tables('decides.forOutcomes', {
+          outcomes: eitherText(
+            value.map((outcome) => said('outcome', outcome) ?? valueWords(outcome)),
+            'en',
+          ),
+        })
       : null,
-  type: (value) => `needs ${midSentence(valueLabel(String(value)))}`,
+  type: (value) => tables('decides.needs', { approval: valueWords(value) }),
 };
 
 /** The row's own sentence, in the output that holds it. */
 const statementKeys = ['criterion', 'text', 'label'];
 
 function decidesText(id: TableId, then: Record<string, unknown>, label: (id: string) => string): string {
-  const said = Object.entries(then)
+  const sentences = Object.entries(then)
     .filter(([key]) => !codeKeys.has(key) && !statementKeys.includes(key))
     .map(([key, value]) => {
       const words = outputWords[key];
       if (words) return words(value, then, label, id);
-      const heading = outputHeadings[key] ?? key;
+      const heading = english(`heading.${key}`, { defaultValue: key });
       return `${midSentence(heading)}: ${outputText(key, value, label)}`;
     })
     .filter((text): text is string => Boolean(text));
-  if (said.length === 0 && id === 'response') return 'no target time';
-  return said.join('; ');
+  if (sentences.length === 0 && id === 'response') return english('rowWords.noTarget');
+  return sentences.join('; ');
 }
 
 function printTable(
@@ -307,10 +303,9 @@ function printTable(
     nationalDefault,
     rows: raw.rows.map((row) => {
       const inWelsh = language === 'cy';
-      const conditions = inWelsh ? welshConditions : conditionsText;
       const t = pageWords(language);
-      const when = conditions(row.when, label);
-      const required = isEligibility ? conditions(row.require, label) : '';
+      const when = conditionsText(row.when, label, language);
+      const required = isEligibility ? conditionsText(row.require, label, language) : '';
       const statementKey = statementKeys.find((key) => typeof row.then[key] === 'string');
       const statement = statementKey ? row.then[statementKey] : undefined;
       const cy = rowWelsh(row);

@@ -1,74 +1,15 @@
-// A decision table's rows in Welsh. English clause grammar ("the tenure is private rented") does not carry over:
-// Welsh mutates nouns after most of its joining words. So a condition is told by the form's own question and its
-// answers, in an identification sentence (mai ‘…’ yw’r ateb i “…”) that takes any answer unchanged, and what a row
-// decides as heading and value, the way the workbook lays it out. "Os mai …" (if) rather than "pan" (when): it is
-// the usual way to put a condition on an identification sentence.
-import type { Cell, Conditions, Scalar } from '../generated/pack';
+// What a decision table's row decides, in Welsh. English says it in sentences ("covered; funded by the council"),
+// built from clause grammar that does not carry over: Welsh mutates nouns after most of its joining words. So a
+// Welsh row says it as heading and value, the way the workbook lays it out, and a name the row has no Welsh for
+// (a team, a fitter) is kept apart and marked English. Its conditions are told in decisionTables.ts, by the form's
+// own question and its answers in an identification sentence (mai ‘…’ yw’r ateb i “…”) that takes any answer
+// unchanged; "Os mai …" (if) rather than "pan" (when): the usual way to put a condition on such a sentence.
 import type { TableId } from '../rules/compiledPack';
-import { questionWords } from './caseFormView';
 import { poundsText, valueLabel } from './labels';
-import { countText, eitherText, pageWords } from './pageLanguage';
+import { countText, pageWords } from './pageLanguage';
 import type { PackWords } from './packWords';
 
 const t = pageWords('cy');
-
-/** Facts no question asks: the measure a measures row is about, and the facts the service works out. */
-const subjects: Record<string, string> = {
-  'measure.id': 'rowWords.measure',
-  'resolved.riskLevel': 'rowWords.resolvedRisk',
-};
-
-const quoted = (text: string) => `‘${text}’`;
-
-function answerWords(value: Scalar, label: (id: string) => string): string {
-  if (value === true) return quoted(t('common.yes'));
-  if (value === false) return quoted(t('common.no'));
-  if (typeof value === 'number') return countText(value, 'cy');
-  return quoted(label(value));
-}
-
-function questionOf(fact: string): string {
-  if (fact === 'resolved.worksCostAboveCap') return t('rowWords.aboveCap');
-  return questionWords(fact, 'cy').text;
-}
-
-/** One condition: "mai ‘Rhentu preifat’ yw’r ateb i “Beth yw deiliadaeth y dioddefwr?”". */
-export function welshCondition(fact: string, cell: Cell, label: (id: string) => string): string {
-  const subject = subjects[fact] ? t(subjects[fact]) : null;
-  const question = questionOf(fact);
-  const answers = (values: Scalar[]) =>
-    eitherText(
-      values.map((v) => answerWords(v, label)),
-      'cy',
-    );
-  const is = (values: Scalar[]) =>
-    subject
-      ? t('rowWords.subjectIs', { subject, answers: answers(values) })
-      : t('rowWords.answerIn', { question, answers: answers(values) });
-  const isNot = (values: Scalar[]) =>
-    subject
-      ? t('rowWords.subjectIsNot', { subject, answers: answers(values) })
-      : t('rowWords.answerNotIn', { question, answers: answers(values) });
-  if (Array.isArray(cell) || typeof cell !== 'object') {
-    const values = Array.isArray(cell) ? cell : [cell];
-    if (values.length > 1 && values.every((v) => typeof v === 'boolean'))
-      return t('change.answered', { question });
-    return is(values);
-  }
-  if ('not' in cell) return isNot(Array.isArray(cell.not) ? cell.not : [cell.not]);
-  if ('includes' in cell)
-    return t('rowWords.answerIncludes', { question, answer: answerWords(cell.includes, label) });
-  const number = (n: number) => countText(n, 'cy');
-  if (cell.min !== undefined && cell.max !== undefined)
-    return t('rowWords.answerBetween', { question, min: number(cell.min), max: number(cell.max) });
-  if (cell.min !== undefined) return t('change.atLeast', { question, number: number(cell.min) });
-  return t('change.atMost', { question, number: number(cell.max ?? 0) });
-}
-
-export const welshConditions = (conditions: Conditions | undefined, label: (id: string) => string): string =>
-  Object.entries(conditions ?? {})
-    .map(([fact, cell]) => welshCondition(fact, cell, label))
-    .join(t('change.and'));
 
 /** A piece of a row's words: the page's Welsh, or (`lang` "en") a name still in the pack's English. */
 export interface DecidesPart {
@@ -151,17 +92,4 @@ export function welshDecidesParts(
     );
   if (said.length === 0 && id === 'response') return ours(t('rowWords.noTarget'));
   return joinParts(said, '; ');
-}
-
-/** What a row decides, as heading and value: "Wedi’i gynnwys: Ie; Pwy sy’n talu: Y cyngor". */
-export function welshDecides(
-  id: TableId,
-  then: Record<string, unknown>,
-  label: (id: string) => string,
-  skip: (key: string) => boolean,
-  name: NameWords = englishName,
-): string {
-  return welshDecidesParts(id, then, label, skip, name)
-    .map((part) => part.text)
-    .join('');
 }

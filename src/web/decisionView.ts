@@ -5,7 +5,7 @@ import { textsOf, type Text } from '../decide/wording';
 import { decisionInLanguage, textInLanguage } from '../services/decisionInLanguage';
 import type { Language } from '../messages/messages';
 import type { CompiledPack } from '../rules/compiledPack';
-import { questionWords } from './caseFormView';
+import { questionWords } from './caseQuestions';
 import { hoursText, poundsText, valueLabel } from './labels';
 import { pageWords } from './pageLanguage';
 import { fileOf, sourceHref, sourceOfRule } from './sourceDocuments';
