@@ -1,9 +1,12 @@
 // Derives TypeScript types from the two schemas (the pack schema and openapi.yaml), so no type is written twice,
-// and the pack schema's ajv validator as code.
+// and the ajv validators of both as code.
 // `--check` fails when a generated file is out of date, which `npm test` runs.
 import { readFile, writeFile } from 'node:fs/promises';
 import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import addFormats from 'ajv-formats';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { compile } from 'json-schema-to-typescript';
 import openapiTS, { astToString } from 'openapi-typescript';
 import * as prettier from 'prettier';
@@ -30,6 +33,40 @@ async function packValidator() {
   return '// @ts-nocheck\n' + standaloneCode(ajv, ajv.compile(schema));
 }
 
+/**
+ * The validators of the request schemas the service checks, as code, so that start-up compiles none of
+ * openapi.yaml's schemas. Each is named as schemaErrors is asked for it (`Case/properties/asOf` is a part of one);
+ * src/contract/schemaValidation.ts compiles any other itself, with these options.
+ */
+export const contractValidatorOptions = { allErrors: true, strict: false };
+const requestSchemas = [
+  'Case',
+  'Case/properties/asOf',
+  'BatchRequest',
+  'BatchRequest/properties/cases/items',
+  'BatchRequest/properties/cases/items/properties/authorityId',
+];
+const readOpenapi = async () => load(await readFile('openapi.yaml', 'utf8'), { schema: CORE_SCHEMA });
+
+async function contractValidators() {
+  const document = await readOpenapi();
+  const ajv = new Ajv2020({ ...contractValidatorOptions, code: { source: true, esm: true } });
+  addFormats(ajv);
+  ajv.addSchema({ $id: 'openapi.json', components: document.components, paths: document.paths });
+  // An export is named as an identifier (`Case_properties_asOf`); `validators` maps each schema's name to it.
+  const exportName = (name) => name.replaceAll('/', '_');
+  const refs = Object.fromEntries(
+    requestSchemas.map((name) => [exportName(name), `openapi.json#/components/schemas/${name}`]),
+  );
+  const byName = requestSchemas.map((name) => `${JSON.stringify(name)}: ${exportName(name)}`).join(', ');
+  return `// @ts-nocheck\n${standaloneCode(ajv, refs)}\nexport const validators = { ${byName} };\n`;
+}
+
+/** openapi.yaml as JSON, for src/contract/openapi.ts: parsing YAML was a large part of start-up. */
+async function openapiJson() {
+  return `export const openapiJson = ${JSON.stringify(JSON.stringify(await readOpenapi()))};\n`;
+}
+
 async function apiTypes() {
   const ast = await openapiTS(new URL('../openapi.yaml', import.meta.url));
   return astToString(ast);
@@ -52,3 +89,5 @@ async function emit(file, source) {
 await emit('src/generated/pack.ts', await packTypes());
 await emit('src/generated/openapi.ts', await apiTypes());
 await emit('src/generated/packValidator.ts', await packValidator());
+await emit('src/generated/contractValidators.ts', await contractValidators());
+await emit('src/generated/openapiJson.ts', await openapiJson());

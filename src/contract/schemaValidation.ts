@@ -1,7 +1,8 @@
 // Validation against the schemas in openapi.yaml (one source of truth): of requests and responses by the API,
 // and of cases wherever else they arrive (the staff form, scenario suites, caseload files).
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type Ajv2020 from 'ajv/dist/2020';
+import { validators as generated } from '../generated/contractValidators';
 import type { Problem } from './apiTypes';
 import { escapeSegment } from './jsonPointer';
 import { openapiDocument } from './openapi';
@@ -9,12 +10,28 @@ import { openapiDocument } from './openapi';
 /** A field the value breaks, by JSON pointer, and how, as the API's problem details list it. */
 export type ProblemError = NonNullable<Problem['errors']>[number];
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-addFormats(ajv);
-// The paths too, so that a schema written inline in an operation can be checked (validatorAt).
-ajv.addSchema({ $id: 'openapi.json', components: openapiDocument.components, paths: openapiDocument.paths });
+// The schemas the service checks requests against are generated as code by `npm run gen:types`, as compiling
+// them was a large part of start-up; any other (a test's, say) is compiled on first use.
+const validators = new Map(Object.entries(generated as unknown as Record<string, ValidateFunction>));
 
-const validators = new Map<string, ValidateFunction>();
+let ajv: Ajv2020 | undefined;
+/** ajv over openapi.yaml, with the options scripts/generate-types.mjs generates the request validators with. */
+function compiler(): Ajv2020 {
+  if (ajv) return ajv;
+  /* eslint-disable @typescript-eslint/no-require-imports -- the compiler loads only when a schema not generated is asked for */
+  const Ajv = (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default;
+  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  // The paths too, so that a schema written inline in an operation can be checked (validatorAt).
+  ajv.addSchema({
+    $id: 'openapi.json',
+    components: openapiDocument.components,
+    paths: openapiDocument.paths,
+  });
+  return ajv;
+}
 
 /**
  * The schema at a JSON pointer anywhere in openapi.yaml's components or paths (e.g.
@@ -23,7 +40,7 @@ const validators = new Map<string, ValidateFunction>();
 export function validatorAt(pointer: string): ValidateFunction {
   let validate = validators.get(pointer);
   if (!validate) {
-    validate = ajv.getSchema(`openapi.json#${pointer.split('/').map(encodeURIComponent).join('/')}`);
+    validate = compiler().getSchema(`openapi.json#${pointer.split('/').map(encodeURIComponent).join('/')}`);
     if (!validate) throw new Error(`openapi.yaml has no schema at ${pointer}`);
     validators.set(pointer, validate);
   }
@@ -34,7 +51,7 @@ export function validatorAt(pointer: string): ValidateFunction {
 export function validatorFor(schemaName: string): ValidateFunction {
   let validate = validators.get(schemaName);
   if (!validate) {
-    validate = ajv.getSchema(`openapi.json#/components/schemas/${schemaName}`);
+    validate = compiler().getSchema(`openapi.json#/components/schemas/${schemaName}`);
     if (!validate) throw new Error(`openapi.yaml has no schema ${schemaName}`);
     validators.set(schemaName, validate);
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { RulePack } from '../generated/pack';
 import type { CompiledPack } from './compiledPack';
 import { compilePack, type NationalDefaults } from './compilePack';
-import { validatePackSchema, isRulePack } from './packSchema';
+import { checkPackSchema } from './packSchema';
 import type { PackProblem } from './problems';
 import { parseRuleFile } from './safeJson';
 import { checkPackSemantics } from './semanticChecks';
@@ -118,15 +118,16 @@ export function loadPackFile(
   const parsed = parseRuleFile(text);
   if (!parsed.ok)
     return { problems: [{ file, pointer: parsed.pointer, message: parsed.message, severity: 'error' }] };
-  const schemaProblems = validatePackSchema(parsed.value, file);
-  if (schemaProblems.length || !isRulePack(parsed.value)) return { problems: schemaProblems };
-  const found = checkPackSemantics(parsed.value, file, knownMeasures);
-  const misnamed = fileNameProblem(file, parsed.value);
+  const checked = checkPackSchema(parsed.value, file);
+  if ('problems' in checked) return checked;
+  const { pack } = checked;
+  const found = checkPackSemantics(pack, file, knownMeasures);
+  const misnamed = fileNameProblem(file, pack);
   const errors = [...found.filter((p) => p.severity === 'error'), ...(misnamed ? [misnamed] : [])];
   if (errors.length) return { problems: errors };
   const sha256 = sha256Of(text);
   return {
-    pack: compilePack(parsed.value, file, sha256, defaults, loadedAt),
+    pack: compilePack(pack, file, sha256, defaults, loadedAt),
     warnings: found.filter((p) => p.severity === 'warning'),
   };
 }

@@ -91,10 +91,23 @@ const pointerOfError = (error: ErrorObject) =>
     ? `${error.instancePath}${pointerOf(String(error.params.propertyName))}`
     : error.instancePath;
 
-/** The most useful errors first: anyOf/oneOf noise is dropped when a more specific error exists. */
+/** The value as a pack, or else the problems that say why it is not one: a single validation either way. */
+export function checkPackSchema(
+  value: unknown,
+  file: string,
+): { pack: RulePack } | { problems: PackProblem[] } {
+  return validate(value) ? { pack: value } : { problems: problemsOf(validate.errors ?? [], value, file) };
+}
+
+/** The value's problems against the schema, or [] when it is a valid pack. */
 export function validatePackSchema(value: unknown, file: string): PackProblem[] {
-  if (validate(value)) return [];
-  const errors = (validate.errors ?? []).filter((e) => e.propertyName === undefined);
+  const checked = checkPackSchema(value, file);
+  return 'problems' in checked ? checked.problems : [];
+}
+
+/** The most useful errors first: anyOf/oneOf noise is dropped when a more specific error exists. */
+function problemsOf(all: ErrorObject[], value: unknown, file: string): PackProblem[] {
+  const errors = all.filter((e) => e.propertyName === undefined);
   const specific = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
   return (specific.length ? specific : errors)
     .slice(0, 50)
@@ -105,5 +118,3 @@ export function validatePackSchema(value: unknown, file: string): PackProblem[] 
       ),
     );
 }
-
-export const isRulePack = (value: unknown): value is RulePack => validate(value);

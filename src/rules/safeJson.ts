@@ -9,18 +9,17 @@ const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; pointer: string; message: string };
 
-function findHazard(
-  value: unknown,
-  pointer: string,
-  depth: number,
-): { pointer: string; message: string } | null {
-  if (depth > maxDepth) return { pointer, message: `nested more than ${maxDepth} levels deep` };
+/** The first hazard in a parsed value, with the keys leading to it: collected only once one is found. */
+function findHazard(value: unknown, depth: number): { keys: string[]; message: string } | null {
+  if (depth > maxDepth) return { keys: [], message: `nested more than ${maxDepth} levels deep` };
   if (value === null || typeof value !== 'object') return null;
-  for (const [key, child] of Object.entries(value)) {
-    const childPointer = `${pointer}/${escapeSegment(key)}`;
-    if (forbiddenKeys.has(key)) return { pointer: childPointer, message: `the key "${key}" is not allowed` };
-    const hazard = findHazard(child, childPointer, depth + 1);
-    if (hazard) return hazard;
+  for (const key of Object.keys(value)) {
+    if (forbiddenKeys.has(key)) return { keys: [key], message: `the key "${key}" is not allowed` };
+    const hazard = findHazard((value as Record<string, unknown>)[key], depth + 1);
+    if (hazard) {
+      hazard.keys.unshift(key);
+      return hazard;
+    }
   }
   return null;
 }
@@ -95,6 +94,11 @@ export function parseRuleFile(text: string): ParseResult {
   } catch (error) {
     return { ok: false, pointer: '', message: jsonFaultMessage(text, (error as Error).message) };
   }
-  const hazard = findHazard(value, '', 0);
-  return hazard ? { ok: false, ...hazard } : { ok: true, value };
+  const hazard = findHazard(value, 0);
+  if (!hazard) return { ok: true, value };
+  return {
+    ok: false,
+    pointer: hazard.keys.map((key) => `/${escapeSegment(key)}`).join(''),
+    message: hazard.message,
+  };
 }
