@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../contract/projectRoot';
-import type { TableId } from '../rules/compiledPack';
+import type { CompiledPack, TableId } from '../rules/compiledPack';
 import type { RuleStore } from '../rules/loadRules';
 import type { PackProblem } from '../rules/problems';
 import { parseRuleFile } from '../rules/safeJson';
 import { checkSourceQuotes, SourceDocuments } from '../rules/sourceQuotes';
 import { outcomeProblems, outcomeSpace, type OutcomeSpace } from './outcomeSpace';
+import { startOutcomeSpaces } from './outcomeSpaceThreads';
 import { analyseNationalDefaults, analysePack } from './packAnalysis';
 import { locate } from '../rules/problemLocation';
 
@@ -42,24 +43,57 @@ function defaultsInputs(store: RuleStore): Partial<Record<TableId, string[]>> {
   return { riskThresholds: defaults.riskThresholds?.inputs?.map((input) => input.fact) ?? [] };
 }
 
-export function checkStore(store: RuleStore, options: StoreCheckOptions = {}): StoreCheck {
-  const { files, candidates = new Map<string, string>() } = options;
+const versionsChecked = (store: RuleStore, files: ReadonlySet<string> | undefined) =>
+  [...store.packs.values()].flat().filter((pack) => !files || files.has(pack.file));
+
+/** Every problem but the outcome spaces', in the report's order. */
+function problemsBeforeOutcomes(
+  store: RuleStore,
+  versions: readonly CompiledPack[],
+  options: StoreCheckOptions,
+): PackProblem[] {
+  const { files } = options;
   const chosen = (file: string) => !files || files.has(file);
-  const versions = [...store.packs.values()].flat().filter((pack) => chosen(pack.file));
   const documents = new SourceDocuments(options.sourcesDir ?? defaultSourcesDir());
-  const outcomes = versions.map((pack) => outcomeSpace(pack, store.measureById));
-  const found = [
+  return [
     ...store.rejected.filter((rejected) => chosen(rejected.file)).flatMap((rejected) => rejected.problems),
     ...store.warnings.filter((warning) => chosen(warning.file)),
     ...versions.flatMap((pack) => analysePack(pack)),
     ...(files ? [] : analyseNationalDefaults(versions, defaultsInputs(store))),
     ...versions.flatMap((pack) => checkSourceQuotes(pack.pack, pack.file, documents)),
-    ...versions.flatMap((pack, i) => outcomeProblems(outcomes[i]!, pack)),
   ];
+}
+
+function withOutcomes(
+  store: RuleStore,
+  versions: readonly CompiledPack[],
+  options: StoreCheckOptions,
+  found: readonly PackProblem[],
+  outcomes: OutcomeSpace[],
+): StoreCheck {
+  const { candidates = new Map<string, string>() } = options;
   const packs = new Map<string, unknown>();
-  const problems = found.map((problem) => {
+  const all = [...found, ...versions.flatMap((pack, i) => outcomeProblems(outcomes[i]!, pack))];
+  const problems = all.map((problem) => {
     if (!packs.has(problem.file)) packs.set(problem.file, readPack(store.dir, problem.file, candidates));
     return locate(problem, packs.get(problem.file));
   });
   return { problems, outcomes };
+}
+
+export function checkStore(store: RuleStore, options: StoreCheckOptions = {}): StoreCheck {
+  const versions = versionsChecked(store, options.files);
+  const outcomes = versions.map((pack) => outcomeSpace(pack, store.measureById));
+  return withOutcomes(store, versions, options, problemsBeforeOutcomes(store, versions, options), outcomes);
+}
+
+/** checkStore, with a large store's outcome spaces worked out on worker threads while the rest is checked. */
+export async function checkStoreOnThreads(
+  store: RuleStore,
+  options: StoreCheckOptions = {},
+): Promise<StoreCheck> {
+  const versions = versionsChecked(store, options.files);
+  const outcomes = startOutcomeSpaces(store, versions);
+  const found = problemsBeforeOutcomes(store, versions, options);
+  return withOutcomes(store, versions, options, found, await outcomes.finish());
 }

@@ -16,30 +16,31 @@ export function buildCoverageMatrix(
 ): CoverageMatrix {
   const rows: CoverageMatrixRow[] = [];
   const notInForce: string[] = [];
+  const context = { decisionId: 'coverage-matrix', asOf, catalogue: store.measureById };
+  // The same cases for every authority: made once, and only read by decide().
+  const cells = tenures.flatMap((tenure) =>
+    riskLevels.map((riskLevel) => ({ tenure, riskLevel, caseFacts: caseFor(tenure, riskLevel, base) })),
+  );
   for (const authorityId of [...store.packs.keys()].sort()) {
     const pack = packInForce(store, authorityId, asOf);
     if (!pack) {
       notInForce.push(authorityId);
       continue;
     }
-    for (const tenure of tenures) {
-      for (const riskLevel of riskLevels) {
-        const context = { decisionId: 'coverage-matrix', asOf, catalogue: store.measureById };
-        const caseFacts = caseFor(tenure, riskLevel, base);
-        const decision = decide(caseFacts, pack, context);
-        rows.push({
-          authorityId,
-          authorityName: decision.authority.name,
-          tenure,
-          tenureCoverage: tenureCoverage(pack, caseFacts),
-          riskLevel,
-          outcome: decision.outcome,
-          funder: decision.funding.funder,
-          victimContribution: decision.funding.victimContribution,
-          responseWithinHours: decision.response.withinHours,
-          responseLabel: decision.response.label,
-        });
-      }
+    for (const { tenure, riskLevel, caseFacts } of cells) {
+      const decision = decide(caseFacts, pack, context);
+      rows.push({
+        authorityId,
+        authorityName: decision.authority.name,
+        tenure,
+        tenureCoverage: tenureCoverage(pack, caseFacts),
+        riskLevel,
+        outcome: decision.outcome,
+        funder: decision.funding.funder,
+        victimContribution: decision.funding.victimContribution,
+        responseWithinHours: decision.response.withinHours,
+        responseLabel: decision.response.label,
+      });
     }
   }
   return { baseCase: base, asOf, notInForce, rows };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatCheckReport } from '../../analysis/checkReport';
 import { formatOutcomeSpaces } from '../../analysis/outcomeSpace';
-import { checkStore, defaultSourcesDir } from '../../analysis/storeCheck';
+import { checkStoreOnThreads, defaultSourcesDir } from '../../analysis/storeCheck';
 import { formatWelshCoverage, welshCoverage } from '../../analysis/welshCoverage';
 import { projectRoot } from '../../contract/projectRoot';
 import { loadRules } from '../../rules/loadRules';
@@ -50,7 +50,7 @@ async function runCheck(parsed: CheckOptions): Promise<number> {
   }
   const started = performance.now();
   const store = loadRules(dir);
-  const { problems, outcomes } = checkStore(store, { sourcesDir });
+  const { problems, outcomes } = await checkStoreOnThreads(store, { sourcesDir });
   const packs = [...store.packs.values()].reduce((n, versions) => n + versions.length, store.rejected.length);
   if (outcomes.length) console.log(formatOutcomeSpaces(outcomes) + '\n');
   if (parsed.language === 'cy') {
