@@ -7,7 +7,7 @@ import { packInForce } from '../src/rules/loadRules';
 import { decideForAuthority } from '../src/services/decisionService';
 import { factCatalogue } from '../src/rules/factCatalogue';
 import { caseFromForm } from '../src/web/caseForm';
-import { caseQuestions, questionByPath } from '../src/web/caseQuestions';
+import { caseQuestions, clauseText, questionByPath } from '../src/web/caseQuestions';
 import { describeWays } from '../src/web/changeText';
 import { conditionText, printedTables } from '../src/web/decisionTables';
 import { valueLabel } from '../src/web/labels';
@@ -115,6 +115,21 @@ describe("an authority's page", () => {
     );
     expect(text).toContain("In every case: no cost to the victim; no cap on the council's contribution.");
     expect(res.text).not.toMatch(/<table|>\s*Any\s*</);
+  });
+
+  test("ends the eligibility table with the service's national safety rule, once, with its mark and source", async () => {
+    const text = textOf((await request(app).get('/authorities/conwy')).text);
+    const mark =
+      "One of the service's national safety rules, applied with every council's own criteria: not this council's policy.";
+    expect(text.split(mark)).toHaveLength(2);
+    const rule = text.slice(
+      text.indexOf(mark) + mark.length,
+      text.indexOf('Who may refer', text.indexOf(mark)),
+    );
+    expect(rule).toContain('In every case: met when the perpetrator does not live at the property.');
+    expect(rule).toContain('The perpetrator must not be living at the property');
+    expect(rule).toContain('Source: sanctuary-rules national safety rules, Perpetrator in the home');
+    expect(rule).toContain('Row perpetrator-not-at-property');
   });
 
   test('is a 404 page for an unknown authority', async () => {
@@ -392,6 +407,34 @@ describe('what would change the outcome', () => {
     expect(describeWays(ways, variations, {})).toEqual([
       'the number of ‘yes’ answers on the DASH checklist is at least 14',
     ]);
+    expect(describeWays(ways, variations, {}, 'cy')).toEqual([
+      'mai 14 neu fwy yw’r ateb i “Faint o gwestiynau ar restr wirio DASH a atebwyd ‘ie’?”',
+    ]);
+  });
+
+  test('says "is not" where every answer but the one given works, in English only of a clause that is "… is …"', () => {
+    const sources = componentSchema('ReferralSource').enum as string[];
+    const permissions = componentSchema('LandlordPermission').enum as string[];
+    const variations = new Map([
+      ['referral.source', sources],
+      ['property.landlordPermission', permissions],
+    ]);
+    const caseFacts: Case = { referral: { source: 'self' }, property: { landlordPermission: 'refused' } };
+    const allBut = (path: string, values: string[], current: string) =>
+      values.filter((value) => value !== current).map((value) => [{ path, value }]);
+    const permission = allBut('property.landlordPermission', permissions, 'refused');
+    expect(describeWays(permission, variations, caseFacts)).toEqual(['landlord permission is not refused']);
+    expect(describeWays(permission, variations, caseFacts, 'cy')).toEqual([
+      'nad ‘Wedi’i wrthod’ yw’r ateb i “A yw’r landlord wedi rhoi caniatâd ar gyfer y gwaith?”',
+    ]);
+    // "The referral is made by …" names the sources that work; Welsh says "nad … yw’r ateb" of any question.
+    const source = allBut('referral.source', sources, 'self');
+    expect(describeWays(source, variations, caseFacts)[0]).toMatch(
+      /^the referral is made by police, MARAC, /,
+    );
+    expect(describeWays(source, variations, caseFacts, 'cy')[0]).toMatch(
+      /^nad ‘.*’ yw’r ateb i “Pwy wnaeth yr atgyfeiriad\?”$/,
+    );
   });
 });
 
@@ -427,6 +470,7 @@ describe('decision tables in words', () => {
     expect(tenure.hitPolicy).toBe('Exactly one row applies.');
     expect(tenure.rows.find((row) => row.id === 'private-rented')).toEqual({
       id: 'private-rented',
+      nationalRule: false,
       when: 'When the tenure is private rented',
       decides: 'covered; funded by the homelessness prevention grant; the landlord must agree',
       statement:
@@ -479,7 +523,27 @@ describe('decision tables in words', () => {
         question.domain.kind === 'enum' || question.domain.kind === 'set' ? question.domain.values[0]! : 1;
       expect(question.says(question.domain.kind === 'boolean' ? true : value)).toMatch(/^[a-z].* .+[^ ]$/);
     }
-    expect(questionByPath.get('property.tenure')!.clause).toBe('the tenure is');
+    expect(clauseText('property.tenure', 'isNot', { answers: 'private rented' })).toBe(
+      'the tenure is not private rented',
+    );
     expect(questionByPath.get('assessment.worksCostGBP')!.says(1500)).toBe('the works cost £1,500.00');
+  });
+
+  test('every pack prints the rule that the perpetrator must not live at the property once: its own, or the national one last', () => {
+    const statedByThePack: string[] = [];
+    for (const id of store.packs.keys()) {
+      const { rows } = tablesOf(id).find((table) => table.id === 'eligibility')!;
+      const rule = rows.filter(
+        (row) => row.decides === 'met when the perpetrator does not live at the property',
+      );
+      expect([id, rule.length]).toEqual([id, 1]);
+      if (rule[0]!.nationalRule) {
+        expect([id, rows.at(-1)]).toEqual([id, rule[0]]);
+        expect(rule[0]!.citation).toBe('sanctuary-rules national safety rules, Perpetrator in the home');
+        expect(rule[0]!.sourceHref).toBeNull();
+      } else statedByThePack.push(id);
+    }
+    // Dartford states the rule itself, so its pack is compiled without the national row.
+    expect(statedByThePack).toEqual(['dartford']);
   });
 });

@@ -195,3 +195,19 @@ test('an authority’s decision tables are printed in Welsh, by the form’s que
   // The documents cited are English: their links say so.
   expect(res.text).toMatch(/href="\/sources\/[^"]+" hreflang="en"/);
 });
+
+test('an authority’s page prints the national safety rule in its Welsh, marked unreviewed, as the service’s own', async () => {
+  const res = await request(app).get('/authorities/conwy?lang=cy');
+  const mark =
+    'Un o reolau diogelwch cenedlaethol y gwasanaeth, a gymhwysir gyda meini prawf pob cyngor: nid polisi’r cyngor hwn.';
+  expect(res.text.split(mark)).toHaveLength(2);
+  const rule = res.text.slice(res.text.indexOf(mark), res.text.indexOf('</li>', res.text.indexOf(mark)));
+  expect(rule).toContain(
+    'lang="cy">Rhaid i’r cyflawnwr beidio â byw yn yr eiddo: mae mesurau diogelwch yn diogelu cartref rhag rhywun y tu allan iddo, nid rhag rhywun sy’n byw ynddo. <strong class="govuk-tag govuk-tag--grey app-unreviewed">Cyfieithiad heb ei adolygu gan y cyngor</strong>',
+  );
+  expect(rule).toContain(
+    'Ffynhonnell: <span lang="en">sanctuary-rules national safety rules, Perpetrator in the home</span>',
+  );
+  // Dartford states the rule in its own criteria: the national row is not printed beside it.
+  expect((await request(app).get('/authorities/dartford?lang=cy')).text).not.toContain(mark);
+});

@@ -20,8 +20,6 @@ export interface Question {
   domain: FactDomain;
   /** The fact as a clause, e.g. "the victim lives in the area", for "eligible if …". */
   says(value: Scalar): string;
-  /** For a question with choices or a number: the clause its answer completes, e.g. "the tenure is". */
-  clause?: string;
   /** Shown only when this form-only question (not a fact) is answered yes: a conditional reveal. */
   revealedBy?: string;
   /** Radios shown side by side (Yes / No / Not known). */
@@ -83,9 +81,6 @@ function clauseOf(path: string, form: ClauseForm): (values?: Record<string, stri
   return (values = {}) => clauseText(path, form, values)!;
 }
 
-/** "the tenure is", for "what would change", which adds its own words after it. */
-const bareClause = (path: string) => clauseOf(path, 'is')({ answers: '' }).trimEnd();
-
 function domainOf(path: string): FactDomain {
   const fact = factCatalogue.get(path);
   if (!fact || fact.scope !== 'case') throw new Error(`openapi.yaml's Case has no fact ${path}`);
@@ -118,7 +113,6 @@ function choice(path: string, widget: Widget = 'radios'): Question {
     widget,
     domain: domainOf(path),
     says: (v) => is({ answers: valuePhrase(String(v)) }),
-    clause: bareClause(path),
   };
 }
 
@@ -133,7 +127,6 @@ function number(path: string, format: (value: number) => string, revealedBy?: Re
     widget: 'number',
     domain: domainOf(path),
     says: (v) => equals({ value: format(Number(v)) }),
-    clause: bareClause(path),
     ...(revealedBy ? { revealedBy } : {}),
   };
 }

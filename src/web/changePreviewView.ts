@@ -1,7 +1,8 @@
 // A previewed change in words, for the preview page and for the summary a policy officer attaches to a review:
 // the problems, the rows changed, what the change does to every kind of case, and to the scenarios. Its words are
 // the page's language (pages catalogue: `changeWords`, `changeSummary`); the rule checker's messages and the
-// comparison's field changes come from src/rules and src/analysis, shared with the CLI, and stay English.
+// comparison's field changes come from src/rules and src/analysis, shared with the CLI, and stay English. A
+// cell or an output reads as the printed tables read it (decisionTables.ts).
 import type { ChangePreview } from '../analysis/changePreview';
 import { problemPlace } from '../rules/problemWords';
 import { exampleCase } from '../analysis/diffReport';
@@ -11,6 +12,7 @@ import type { Cell, RulePack } from '../generated/pack';
 import type { PackProblem } from '../rules/problems';
 import { hasWords, type Language } from '../messages/messages';
 import { questionWords } from './caseQuestions';
+import { cellText, codeKeys, isVocabulary, outputText } from './decisionTables';
 import { valueLabel } from './labels';
 import { countText, dateText, pageWords } from './pageLanguage';
 
@@ -82,9 +84,6 @@ const problemView = (problem: PackProblem, language: Language): ProblemView => (
   lang: english(true, language),
 });
 
-const codeKeys = new Set(['metCode', 'failCode', 'code']);
-const isVocabulary = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
-
 /** Whether a value is the pack's own text (a sentence, a team's name), which is English, rather than a vocabulary's. */
 function isPackText(key: string, value: unknown): boolean {
   if (Array.isArray(value)) return value.some((v) => isPackText(key, v));
@@ -97,48 +96,12 @@ function isPackText(key: string, value: unknown): boolean {
 /** Whether the pages catalogue has a label for a value in the language (else it reads as the value's English). */
 const hasLabel = (value: string, language: Language) => hasWords(language, 'pages', `value.${value}`);
 
-function scalarWords(value: unknown, language: Language): string {
-  if (value === true) return pageWords(language)('common.yes');
-  if (value === false) return pageWords(language)('common.no');
-  if (typeof value === 'string' && isVocabulary(value)) return valueLabel(value, language);
-  return String(value);
-}
-
-/** "The victim" → "the victim", but "MARAC" stays as it is. */
-const midSentence = (text: string) =>
-  /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
-
-/** A condition cell in words: "Private rented", "Police or MARAC", "Not self", "10 to 13", "Includes CCTV". */
-function cellWords(cell: Cell, language: Language): string {
-  const t = pageWords(language);
-  if (Array.isArray(cell)) return cell.map((v) => scalarWords(v, language)).join(t('changeWords.or'));
-  if (typeof cell !== 'object') return scalarWords(cell, language);
-  if ('not' in cell) return t('changeWords.not', { value: midSentence(cellWords(cell.not, language)) });
-  if ('includes' in cell) return t('changeWords.includes', { value: scalarWords(cell.includes, language) });
-  if (cell.min !== undefined && cell.max !== undefined)
-    return t('changeWords.between', { min: cell.min, max: cell.max });
-  if (cell.min !== undefined) return t('changeWords.orMore', { min: cell.min });
-  return t('changeWords.orFewer', { max: cell.max ?? '' });
-}
-
-/** What a row decides in words: "Yes", "Council: Housing options team", "None"; codes stay as written. */
-function outputWords(key: string, value: unknown, language: Language): string {
-  if (value === null || value === undefined) return pageWords(language)('common.none');
-  if (codeKeys.has(key)) return String(value);
-  if (Array.isArray(value)) return value.map((v) => scalarWords(v, language)).join(', ');
-  if (typeof value === 'object') {
-    const { to, name } = value as { to?: string; name?: string | null };
-    return [to ? valueLabel(to, language) : null, name].filter(Boolean).join(': ');
-  }
-  return scalarWords(value, language);
-}
-
 /** Any value in a pack in words: "Yes", "Police or MARAC", "None"; sentences stay as written. */
 function valueWords(key: string, value: unknown, language: Language): string {
   if (value === undefined) return pageWords(language)('changeWords.notGiven');
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && !('to' in value))
-    return cellWords(value as Cell, language);
-  return outputWords(key, value, language);
+    return cellText(value as Cell, language);
+  return outputText(key, value, language);
 }
 
 const packTables = (pack: RulePack | null) =>

@@ -3,9 +3,9 @@
 import type { Case } from '../contract/apiTypes';
 import type { Scalar } from '../generated/pack';
 import type { Language } from '../messages/messages';
-import { questionWords } from './caseQuestions';
-import { optionsOf, questionByPath } from './caseQuestions';
-import { valuePhrase } from './labels';
+import { clauseText, optionsOf, questionByPath, questionWords } from './caseQuestions';
+import { answeredText, rangeText } from './decisionTables';
+import { valueLabel, valuePhrase } from './labels';
 import { countText, eitherText, pageWords } from './pageLanguage';
 import { readFact, type FactChange, type Variations } from './whatWouldChange';
 
@@ -46,101 +46,92 @@ function groups(ways: readonly FactChange[][]): Group[] {
   return found.sort((a, b) => a.first - b.first).map((f) => f.group);
 }
 
-const either = (items: string[]) =>
-  items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : items[0]!;
-
-/** Number values that pass, as a range where they are all the candidates from one end: "at least 14". */
-function numberRange(values: Scalar[], candidates: readonly Scalar[]): string | null {
+/** Where the number values that pass are all the candidates from one end: "at least 14" or "at most 9". */
+function numberRange(
+  values: Scalar[],
+  candidates: readonly Scalar[],
+): { min: number } | { max: number } | null {
   const passing = new Set(values);
   const sorted = [...candidates].sort((a, b) => Number(a) - Number(b));
   const firstPass = sorted.findIndex((v) => passing.has(v));
   const lastPass = sorted.length - 1 - [...sorted].reverse().findIndex((v) => passing.has(v));
-  if (sorted.slice(firstPass).every((v) => passing.has(v))) return `at least ${String(sorted[firstPass])}`;
-  if (sorted.slice(0, lastPass + 1).every((v) => passing.has(v)))
-    return `at most ${String(sorted[lastPass])}`;
+  if (sorted.slice(firstPass).every((v) => passing.has(v))) return { min: Number(sorted[firstPass]) };
+  if (sorted.slice(0, lastPass + 1).every((v) => passing.has(v))) return { max: Number(sorted[lastPass]) };
   return null;
 }
 
-function clause(path: string, values: Scalar[], candidates: readonly Scalar[], current: unknown): string {
+/**
+ * An answer in a clause: English runs it into the sentence ("private rented"); Welsh quotes the form's own
+ * words for it (‘Rhentu preifat’, ‘27’), so an identification sentence takes it with no mutation to make.
+ */
+function formAnswer(path: string, value: Scalar, language: Language, measureLabel: (id: string) => string) {
+  if (language === 'en') return valuePhrase(String(value));
   const question = questionByPath.get(path);
-  if (!question) return `${path} is ${either(values.map(String))}`;
-  // Every value tried works: what matters is that the question is answered at all.
-  if (values.length > 1 && candidates.every((v) => values.includes(v)))
-    return `the question "${question.text}" is answered`;
-  // Every value but the one given works: "landlord permission is not refused".
-  const allButCurrent = candidates.every((v) => values.includes(v) || v === current);
-  if (values.length > 1 && allButCurrent && question.clause?.endsWith(' is') && typeof current === 'string')
-    return `${question.clause} not ${valuePhrase(current)}`;
-  const isNumber = question.domain.kind === 'integer' || question.domain.kind === 'number';
-  const range = isNumber && values.length > 1 ? numberRange(values, candidates) : null;
-  if (range && question.clause) return `${question.clause} ${range}`;
-  if (question.clause && !isNumber)
-    return `${question.clause} ${either(values.map((v) => valuePhrase(String(v))))}`;
-  return either(values.map((v) => question.says(v)));
+  const option =
+    question && optionsOf(question, measureLabel, language).find((o) => o.value === String(value));
+  return `‘${option?.text ?? (typeof value === 'number' ? countText(value, language) : String(value))}’`;
 }
 
-/** Each way to eligibility as a clause to follow "eligible if", e.g. "landlord permission is granted". */
+/**
+ * English says "is not" of a fact told as "… is …" ("landlord permission is not refused"); of a fact told
+ * otherwise ("the referral is made by …") it names the answers that work. Welsh says "nad … yw’r ateb" of any.
+ */
+const saysIsNot = (path: string, language: Language) =>
+  language === 'cy' || (clauseText(path, 'is', { answers: '' })?.endsWith(' is ') ?? false);
+
+/** One fact's values that work, as a clause: "the tenure is council tenant or owner-occupier". */
+function clause(
+  path: string,
+  values: Scalar[],
+  candidates: readonly Scalar[],
+  current: unknown,
+  language: Language,
+  measureLabel: (id: string) => string,
+): string {
+  const question = questionByPath.get(path);
+  const kind = question?.domain.kind;
+  const answers = (values: Scalar[]) =>
+    eitherText(
+      values.map((v) => formAnswer(path, v, language, measureLabel)),
+      language,
+    );
+  // Every value tried works: what matters is that the question is answered at all.
+  if (values.length > 1 && candidates.every((v) => values.includes(v)))
+    return pageWords(language)('change.answered', { question: questionWords(path, language).text });
+  // Every value but the one given works: "landlord permission is not refused".
+  const allButCurrent = candidates.every((v) => values.includes(v) || v === current);
+  const isEnum = kind === 'enum' && typeof current === 'string';
+  if (values.length > 1 && allButCurrent && isEnum && saysIsNot(path, language))
+    return answeredText(path, answers([current]), language, 'isNot');
+  const isNumber = kind === 'integer' || kind === 'number';
+  const range = isNumber && values.length > 1 ? numberRange(values, candidates) : null;
+  if (range) return answeredText(path, rangeText(range, language), language);
+  // English says a yes/no or a number by its own clause: "the victim lives in the area", "the works cost £1,500".
+  if (language === 'en' && question && kind !== 'enum')
+    return eitherText(
+      values.map((v) => question.says(v)),
+      'en',
+    );
+  return answeredText(path, answers(values), language);
+}
+
+/**
+ * Each way to eligibility as a clause to follow "eligible if" ("Cymwys os"), e.g. "landlord permission is
+ * granted"; in Welsh by the form's own questions and answers, "mai ‘Tenant y cyngor’ yw’r ateb i “Beth yw
+ * deiliadaeth y dioddefwr?”", as the printed tables say their conditions.
+ */
 export function describeWays(
   ways: readonly FactChange[][],
   variations: Variations,
   caseFacts: Case,
+  language: Language = 'en',
+  measureLabel: (id: string) => string = valueLabel,
 ): string[] {
   const say = (path: string, values: Scalar[]) =>
-    clause(path, values, variations.get(path) ?? [], readFact(caseFacts, path));
+    clause(path, values, variations.get(path) ?? [], readFact(caseFacts, path), language, measureLabel);
   return groups(ways).map(({ fixed, at, path, values }) => {
     const clauses = fixed.map((change) => say(change.path, [change.value]));
     clauses.splice(at, 0, say(path, values));
-    return clauses.join(' and ');
-  });
-}
-
-/**
- * The same ways in Welsh, told by the form's own questions and answers rather than English clause grammar:
- * "mai ‘Tenant y cyngor’ yw’r ateb i “Beth yw deiliadaeth y dioddefwr?”", joined with "ac", to follow "Cymwys os".
- * An identification sentence (mai … yw …) takes the answers as the form words them, with no mutation to make.
- */
-export function describeWaysInWelsh(
-  ways: readonly FactChange[][],
-  variations: Variations,
-  caseFacts: Case,
-  measureLabel: (id: string) => string,
-): string[] {
-  const language: Language = 'cy';
-  const t = pageWords(language);
-  const answerOf = (path: string, value: Scalar) => {
-    const question = questionByPath.get(path);
-    const option =
-      question && optionsOf(question, measureLabel, language).find((o) => o.value === String(value));
-    return `‘${option?.text ?? (typeof value === 'number' ? countText(value, language) : String(value))}’`;
-  };
-  const say = (path: string, values: Scalar[]) => {
-    const candidates = variations.get(path) ?? [];
-    const current = readFact(caseFacts, path);
-    const question = questionWords(path, language).text;
-    const kind = questionByPath.get(path)?.domain.kind;
-    if (values.length > 1 && candidates.every((v) => values.includes(v)))
-      return t('change.answered', { question });
-    const allButCurrent = candidates.every((v) => values.includes(v) || v === current);
-    if (values.length > 1 && allButCurrent && current !== undefined && kind === 'enum')
-      return t('change.answerIsNot', { question, answer: answerOf(path, current as Scalar) });
-    const range =
-      (kind === 'integer' || kind === 'number') && values.length > 1 ? numberRange(values, candidates) : null;
-    if (range) {
-      const [bound, n] = range.split(/ (?=\S+$)/) as [string, string];
-      const key = bound === 'at least' ? 'change.atLeast' : 'change.atMost';
-      return t(key, { question, number: countText(Number(n), language) });
-    }
-    return t('change.answerIs', {
-      question,
-      answers: eitherText(
-        values.map((v) => answerOf(path, v)),
-        language,
-      ),
-    });
-  };
-  return groups(ways).map(({ fixed, at, path, values }) => {
-    const clauses = fixed.map((change) => say(change.path, [change.value]));
-    clauses.splice(at, 0, say(path, values));
-    return clauses.join(t('change.and'));
+    return clauses.join(pageWords(language)('change.and'));
   });
 }

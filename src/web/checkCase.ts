@@ -7,7 +7,7 @@ import { decideForAuthority, type Clock } from '../services/decisionService';
 import type { Language } from '../messages/messages';
 import { caseFromForm, type FieldError, type FormBody } from './caseForm';
 import { pageWords } from './pageLanguage';
-import { describeWays, describeWaysInWelsh } from './changeText';
+import { describeWays } from './changeText';
 import { variationsFor, whatWouldChangeInSlices, type SearchLimits } from './whatWouldChange';
 
 export interface ChangesView {
@@ -67,10 +67,7 @@ export async function checkCase(
     decision,
     pack,
     changes: {
-      ways:
-        language === 'cy'
-          ? describeWaysInWelsh(search.ways, variations, caseFacts, measureLabel)
-          : describeWays(search.ways, variations, caseFacts),
+      ways: describeWays(search.ways, variations, caseFacts, language, measureLabel),
       tried: search.tried,
       complete: search.complete,
     },

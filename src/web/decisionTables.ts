@@ -1,7 +1,8 @@
 // A pack's decision tables as a policy document would print them: each row in words (the conditions it
 // actually has, then what it decides), with its citation and the sentence it encodes. Read from the compiled
 // pack, so the page shows exactly the rules in force (a table the pack leaves out, such as the DASH bands,
-// shows the national default).
+// shows the national default). Its words for a condition, a range and a value are also those of "what would
+// change" on the result page (changeText.ts) and of the change preview (changePreviewView.ts).
 import type { Cell, Conditions, Input, Scalar, Source } from '../generated/pack';
 import { tableIds } from '../rules/compilePack';
 import { citation, type CompiledPack, type TableId } from '../rules/compiledPack';
@@ -16,6 +17,8 @@ import { fileOf, sourceHref } from './sourceDocuments';
 
 export interface PrintedRow {
   id: string;
+  /** True for a national safety rule of the service, which decides every council's cases: not the council's policy. */
+  nationalRule: boolean;
   /** When the row applies, in words: "When the tenure is private rented", or "In every case". */
   when: string;
   /** What the row decides, in words: "covered; funded by the council; the landlord must agree". */
@@ -69,8 +72,10 @@ const hitPolicyText = (hitPolicy: string, language: Language) => {
   return hasWords(language, 'pages', key) ? pageWords(language)(key) : hitPolicy;
 };
 
-const codeKeys = new Set(['metCode', 'failCode', 'code']);
-const isVocabulary = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
+/** Outputs that carry a reason's code, shown as written. */
+export const codeKeys = new Set(['metCode', 'failCode', 'code']);
+/** A vocabulary's value (`private-rented`), as opposed to a pack's own text. */
+export const isVocabulary = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
 
 /** "The victim" → "the victim", but "MARAC" stays as it is. */
 const midSentence = (text: string) =>
@@ -78,6 +83,44 @@ const midSentence = (text: string) =>
 
 const yesOrNo = (value: boolean, language: Language) =>
   pageWords(language)(value ? 'common.yes' : 'common.no');
+
+/** A value as it stands on its own: "Yes", "Private rented"; a pack's own text as written. */
+function scalarText(value: unknown, label: (id: string) => string, language: Language): string {
+  if (typeof value === 'boolean') return yesOrNo(value, language);
+  if (typeof value === 'string' && isVocabulary(value)) return label(value);
+  return String(value);
+}
+
+/** An output as its value: "Yes", "Police", "Kent Police: Installer", "None"; codes stay as written. */
+export function outputText(
+  key: string,
+  value: unknown,
+  language: Language,
+  label: (id: string) => string = (id) => valueLabel(id, language),
+): string {
+  if (value === null || value === undefined) return pageWords(language)('common.none');
+  if (codeKeys.has(key)) return String(value);
+  if (Array.isArray(value)) return value.map((v) => scalarText(v, label, language)).join(', ');
+  if (typeof value === 'object') {
+    const { to, name } = value as { to?: string; name?: string | null };
+    return [to ? valueLabel(to, language) : null, name].filter(Boolean).join(': ');
+  }
+  return scalarText(value, label, language);
+}
+
+/** A condition's cell as a value, for a changed cell: "Private rented", "Police or MARAC", "Not self", "10 to 13". */
+export function cellText(cell: Cell, language: Language): string {
+  const tables = wordsFor(language, 'tables');
+  const scalar = (value: unknown) => scalarText(value, (id) => valueLabel(id, language), language);
+  if (Array.isArray(cell)) return cell.map(scalar).join(tables('cell.or'));
+  if (typeof cell !== 'object') return scalar(cell);
+  if ('not' in cell) return tables('cell.not', { value: midSentence(cellText(cell.not, language)) });
+  if ('includes' in cell) return tables('cell.includes', { value: scalar(cell.includes) });
+  if (cell.min !== undefined && cell.max !== undefined)
+    return tables('cell.between', { min: cell.min, max: cell.max });
+  if (cell.min !== undefined) return tables('cell.orMore', { min: cell.min });
+  return tables('cell.orFewer', { max: cell.max ?? '' });
+}
 
 /**
  * An answer inside a condition. English runs it into its sentence ("the tenure is private rented"); Welsh quotes
@@ -101,11 +144,41 @@ const questionOf = (fact: string, language: Language) =>
     ? pageWords(language)('rowWords.aboveCap')
     : questionWords(fact, language).text;
 
+/** A range of numbers: "from 10 to 13", "at least 14", "at most 9"; in Welsh "14 neu fwy". */
+export function rangeText(range: { min?: number; max?: number }, language: Language): string {
+  const tables = wordsFor(language, 'tables');
+  const number = (n: number) => answerText(n, valueLabel, language);
+  const { min, max } = range;
+  if (min !== undefined && max !== undefined)
+    return tables('range.between', { min: number(min), max: number(max) });
+  if (min !== undefined) return tables('range.atLeast', { min: number(min) });
+  return tables('range.atMost', { max: number(max ?? 0) });
+}
+
+/**
+ * A fact and its answers, already in words: "the tenure is private rented" (or with `isNot`, "… is not …").
+ * English says a fact by its own clause (tables catalogue) where it has one; Welsh always by the form's question
+ * and its answers, "mai ‘Rhentu preifat’ yw’r ateb i “Beth yw deiliadaeth y dioddefwr?”" (see
+ * decisionTablesWelsh.ts for why), and so does English for a fact with no clause.
+ */
+export function answeredText(
+  fact: string,
+  answers: string,
+  language: Language,
+  form: 'is' | 'isNot' = 'is',
+): string {
+  const clause = language === 'en' ? clauseText(fact, form, { answers }) : null;
+  if (clause) return clause;
+  const t = pageWords(language);
+  const subject = subjects[fact] ? t(subjects[fact]) : null;
+  if (subject) return t(form === 'is' ? 'rowWords.subjectIs' : 'rowWords.subjectIsNot', { subject, answers });
+  const question = questionOf(fact, language);
+  return t(form === 'is' ? 'rowWords.answerIn' : 'rowWords.answerNotIn', { question, answers });
+}
+
 /**
  * One condition in words: "the tenure is private rented", "the victim lives in the area", "… is at least 14";
- * in Welsh "mai ‘Rhentu preifat’ yw’r ateb i “Beth yw deiliadaeth y dioddefwr?”". English says a fact by its
- * own clause (tables catalogue) where it has one; Welsh always by the form's question and its answers (see
- * decisionTablesWelsh.ts for why), and so does English for a fact with no clause.
+ * in Welsh "mai ‘Rhentu preifat’ yw’r ateb i “Beth yw deiliadaeth y dioddefwr?”".
  */
 export function conditionText(
   fact: string,
@@ -114,24 +187,16 @@ export function conditionText(
   language: Language = 'en',
 ): string {
   const t = pageWords(language);
-  const tableWords = wordsFor(language, 'tables');
   const clause = (form: ClauseForm, values: Record<string, string> = {}) =>
     language === 'en' ? clauseText(fact, form, values) : null;
-  const subject = subjects[fact] ? t(subjects[fact]) : null;
   const question = questionOf(fact, language);
   const answers = (values: Scalar[]) =>
     eitherText(
       values.map((v) => answerText(v, label, language)),
       language,
     );
-  const is = (answers: string) =>
-    clause('is', { answers }) ??
-    (subject ? t('rowWords.subjectIs', { subject, answers }) : t('rowWords.answerIn', { question, answers }));
-  const isNot = (answers: string) =>
-    clause('isNot', { answers }) ??
-    (subject
-      ? t('rowWords.subjectIsNot', { subject, answers })
-      : t('rowWords.answerNotIn', { question, answers }));
+  const is = (answers: string) => answeredText(fact, answers, language);
+  const isNot = (answers: string) => answeredText(fact, answers, language, 'isNot');
   const yesNo = (value: Scalar) => (typeof value === 'boolean' ? clause(value ? 'yes' : 'no') : null);
   if (Array.isArray(cell) || typeof cell !== 'object') {
     const values = Array.isArray(cell) ? cell : [cell];
@@ -148,11 +213,7 @@ export function conditionText(
     const answer = answerText(cell.includes, label, language);
     return clause('includes', { answer }) ?? t('rowWords.answerIncludes', { question, answer });
   }
-  const number = (n: number) => answerText(n, label, language);
-  if (cell.min !== undefined && cell.max !== undefined)
-    return is(tableWords('range.between', { min: number(cell.min), max: number(cell.max) }));
-  if (cell.min !== undefined) return is(tableWords('range.atLeast', { min: number(cell.min) }));
-  return is(tableWords('range.atMost', { max: number(cell.max ?? 0) }));
+  return is(rangeText(cell, language));
 }
 
 /** Conditions in words, joined with "and"; empty when there are none. */
@@ -177,24 +238,6 @@ function said(output: string, value: unknown): string | null {
 }
 
 const valueWords = (value: unknown) => midSentence(valueLabel(String(value)));
-
-function scalarText(value: unknown, label: (id: string) => string): string {
-  if (typeof value === 'boolean') return yesOrNo(value, 'en');
-  if (typeof value === 'string' && isVocabulary(value)) return label(value);
-  return String(value);
-}
-
-/** An output with no sentence of its own, as its value: "Yes", "Police", "Kent Police: Installer". */
-function outputText(key: string, value: unknown, label: (id: string) => string): string {
-  if (value === null || value === undefined) return english('common.none');
-  if (codeKeys.has(key)) return String(value);
-  if (Array.isArray(value)) return value.map((v) => scalarText(v, label)).join(', ');
-  if (typeof value === 'object') {
-    const { to, name } = value as { to?: string; name?: string | null };
-    return [to ? valueLabel(to) : null, name].filter(Boolean).join(': ');
-  }
-  return scalarText(value, label);
-}
 
 type Words = (
   value: unknown,
@@ -275,86 +318,84 @@ function decidesText(id: TableId, then: Record<string, unknown>, label: (id: str
       const words = outputWords[key];
       if (words) return words(value, then, label, id);
       const heading = english(`heading.${key}`, { defaultValue: key });
-      return `${midSentence(heading)}: ${outputText(key, value, label)}`;
+      return `${midSentence(heading)}: ${outputText(key, value, 'en', label)}`;
     })
     .filter((text): text is string => Boolean(text));
   if (sentences.length === 0 && id === 'response') return english('rowWords.noTarget');
   return sentences.join('; ');
 }
 
-function printTable(
+/** How rows cite their sources: in words, and the cited document's address where the service holds it. */
+interface Citing {
+  cite: (source: Source) => string;
+  href: (source: Source) => string | null;
+}
+
+function printRow(
   id: TableId,
-  raw: RawTable,
-  hitPolicy: string,
-  citation: (source: Source) => string,
-  documentHref: (source: Source) => string | null,
-  nationalDefault: boolean,
-  measureLabel: (id: string) => string,
+  row: RawRow,
+  citing: Citing,
+  nationalRule: boolean,
+  label: (id: string) => string,
   language: Language,
-): PrintedTable {
+): PrintedRow {
   const isEligibility = id === 'eligibility';
-  const label = (value: string) =>
-    id === 'measures' ? measureLabelOr(value, measureLabel, language) : valueLabel(value, language);
+  const t = pageWords(language);
+  const when = conditionsText(row.when, label, language);
+  const required = isEligibility ? conditionsText(row.require, label, language) : '';
+  const statementKey = statementKeys.find((key) => typeof row.then[key] === 'string');
+  const statement = statementKey ? row.then[statementKey] : undefined;
+  const cy = rowWelsh(row);
+  // The names a row gives (a team, a fitter) in the row's Welsh where it has it, as the result page does.
+  let namesUnreviewed = false;
+  const nameWords = (field: string, english: string) => {
+    const welsh = welshTextOf(cy, field);
+    const words = packWords(english, welsh?.text, welsh?.reviewed, language);
+    namesUnreviewed ||= words.unreviewed;
+    return words;
+  };
+  const decidesParts =
+    language === 'cy' && !isEligibility
+      ? welshDecidesParts(
+          id,
+          row.then,
+          label,
+          (key) => codeKeys.has(key) || statementKeys.includes(key),
+          nameWords,
+        )
+      : null;
   return {
-    id,
-    title: raw.title,
-    description: raw.description ?? null,
-    hitPolicy: hitPolicyText(hitPolicy, language),
-    nationalDefault,
-    rows: raw.rows.map((row) => {
-      const inWelsh = language === 'cy';
-      const t = pageWords(language);
-      const when = conditionsText(row.when, label, language);
-      const required = isEligibility ? conditionsText(row.require, label, language) : '';
-      const statementKey = statementKeys.find((key) => typeof row.then[key] === 'string');
-      const statement = statementKey ? row.then[statementKey] : undefined;
-      const cy = rowWelsh(row);
-      // The names a row gives (a team, a fitter) in the row's Welsh where it has it, as the result page does.
-      let namesUnreviewed = false;
-      const nameWords = (field: string, english: string) => {
-        const welsh = welshTextOf(cy, field);
-        const words = packWords(english, welsh?.text, welsh?.reviewed, language);
-        namesUnreviewed ||= words.unreviewed;
-        return words;
-      };
-      const decidesParts =
-        inWelsh && !isEligibility
-          ? welshDecidesParts(
-              id,
-              row.then,
-              label,
-              (key) => codeKeys.has(key) || statementKeys.includes(key),
-              nameWords,
-            )
-          : null;
-      return {
-        id: row.id,
-        when: when ? t('rowWords.when', { conditions: when }) : t('rowWords.everyCase'),
-        decides: isEligibility
-          ? required
-            ? t('rowWords.metWhen', { conditions: required })
-            : t('rowWords.alwaysMet')
-          : decidesParts
-            ? decidesParts.map((part) => part.text).join('')
-            : decidesText(id, row.then, label),
-        // Only on a Welsh page: the English rows print as they always have.
-        ...(decidesParts ? { decidesParts, decidesUnreviewed: namesUnreviewed } : {}),
-        statement: (statement as string | undefined) ?? null,
-        statementWelsh: statementKey ? (welshTextOf(cy, statementKey) ?? null) : null,
-        codes: Object.entries(row.then)
-          .filter(([key, value]) => codeKeys.has(key) && typeof value === 'string')
-          .map(([key, value]) => ({
-            label: t(`heading.${key}`, { defaultValue: key }),
-            code: value as string,
-          })),
-        citation: citation(row.source),
-        sourceHref: documentHref(row.source),
-        quote: row.source.quote ?? null,
-        note: row.note ?? null,
-      };
-    }),
+    id: row.id,
+    nationalRule,
+    when: when ? t('rowWords.when', { conditions: when }) : t('rowWords.everyCase'),
+    decides: isEligibility
+      ? required
+        ? t('rowWords.metWhen', { conditions: required })
+        : t('rowWords.alwaysMet')
+      : decidesParts
+        ? decidesParts.map((part) => part.text).join('')
+        : decidesText(id, row.then, label),
+    // Only on a Welsh page: the English rows print as they always have.
+    ...(decidesParts ? { decidesParts, decidesUnreviewed: namesUnreviewed } : {}),
+    statement: (statement as string | undefined) ?? null,
+    statementWelsh: statementKey ? (welshTextOf(cy, statementKey) ?? null) : null,
+    codes: Object.entries(row.then)
+      .filter(([key, value]) => codeKeys.has(key) && typeof value === 'string')
+      .map(([key, value]) => ({
+        label: t(`heading.${key}`, { defaultValue: key }),
+        code: value as string,
+      })),
+    citation: citing.cite(row.source),
+    sourceHref: citing.href(row.source),
+    quote: row.source.quote ?? null,
+    note: row.note ?? null,
   };
 }
+
+/** How a table's values read: the measures table's as measures. */
+const labelFor =
+  (id: TableId, measureLabel: (id: string) => string, language: Language) => (value: string) =>
+    id === 'measures' ? measureLabelOr(value, measureLabel, language) : valueLabel(value, language);
 
 /** Measure ids read as the catalogue's labels; anything else as a vocabulary word. */
 function measureLabelOr(value: string, measureLabel: (id: string) => string, language: Language): string {
@@ -362,24 +403,60 @@ function measureLabelOr(value: string, measureLabel: (id: string) => string, lan
   return labelled === value ? valueLabel(value, language) : labelled;
 }
 
+/** The national safety rules the pack was compiled with: those its own eligibility table does not already state. */
+function safetyRulesOf(compiled: CompiledPack, defaults: NationalTables): RawRow[] {
+  const carried = new Set(compiled.tables.eligibility.rows.map((row) => row.ruleId));
+  return (defaults.eligibility?.rows ?? []).filter((row) => carried.has(`national/eligibility/${row.id}`));
+}
+
+/** The national defaults' tables, as written (rules/national-defaults.json). */
+export interface NationalTables {
+  sources: { id: string; title: string }[];
+  riskThresholds: RawTable;
+  eligibility?: RawTable;
+}
+
+/**
+ * Every table the pack decides with, in the order the API lists them. The eligibility table ends with the
+ * service's national safety rules the pack was compiled with, marked as such, since they decide its cases too.
+ */
 export function printedTables(
   compiled: CompiledPack,
-  defaults: { sources: { id: string; title: string }[]; riskThresholds: RawTable },
+  defaults: NationalTables,
   measureLabel: (id: string) => string,
   language: Language = 'en',
 ): PrintedTable[] {
   const { pack } = compiled;
   const citeIn = (sources: { id: string; title: string }[]) => (source: Source) =>
     citation({ sources }, source);
+  const packCiting: Citing = {
+    cite: citeIn(pack.sources),
+    href: (source) => sourceHref(fileOf(pack, source)),
+  };
+  // The national defaults cite the service's own contract and rules, which are not a policy document.
+  const nationalCiting: Citing = { cite: citeIn(defaults.sources), href: () => null };
   return tableIds.flatMap((id) => {
     const compiledTable = compiled.tables[id];
     if (!compiledTable) return [];
     const own = pack.tables[id] as RawTable | undefined;
     const raw = own ?? (id === 'riskThresholds' ? defaults.riskThresholds : undefined);
     if (!raw) return [];
-    const cite = own ? citeIn(pack.sources) : citeIn(defaults.sources);
-    // The national defaults cite the service's own contract, which is not a policy document.
-    const href = (source: Source) => (own ? sourceHref(fileOf(pack, source)) : null);
-    return [printTable(id, raw, compiledTable.hitPolicy, cite, href, !own, measureLabel, language)];
+    const label = labelFor(id, measureLabel, language);
+    const print = (citing: Citing, nationalRule: boolean) => (row: RawRow) =>
+      printRow(id, row, citing, nationalRule, label, language);
+    const safetyRules = id === 'eligibility' ? safetyRulesOf(compiled, defaults) : [];
+    return [
+      {
+        id,
+        title: raw.title,
+        description: raw.description ?? null,
+        hitPolicy: hitPolicyText(compiledTable.hitPolicy, language),
+        nationalDefault: !own,
+        rows: [
+          ...raw.rows.map(print(own ? packCiting : nationalCiting, false)),
+          ...safetyRules.map(print(nationalCiting, true)),
+        ],
+      },
+    ];
   });
 }

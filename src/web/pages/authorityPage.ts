@@ -5,18 +5,13 @@ import { currentPack } from '../../rules/loadRules';
 import { authoritySummary } from '../../services/authoritySummary';
 import type { Clock } from '../../services/decisionService';
 import type { RuleService } from '../../services/ruleService';
-import { printedTables, type RawTable } from '../decisionTables';
+import { printedTables, type NationalTables } from '../decisionTables';
 import { valueLabel } from '../labels';
 import { councilName, packWelsh } from '../packWords';
 import { dateText, pageWords, requestLanguage } from '../pageLanguage';
 import { sourceHref } from '../sourceDocuments';
 import { measureLabeller } from './catalogue';
 import { renderNotFound, renderPage, storeOrUnavailable } from './render';
-
-interface Defaults {
-  sources: { id: string; title: string }[];
-  riskThresholds: RawTable;
-}
 
 export function authorityPage(rules: RuleService, clock: Clock, views: nunjucks.Environment): RequestHandler {
   return (req, res) => {
@@ -27,7 +22,7 @@ export function authorityPage(rules: RuleService, clock: Clock, views: nunjucks.
     const t = pageWords(language);
     if (!compiled) return renderNotFound(res, views, t('notFound.noAuthority'));
     const summary = authoritySummary(compiled);
-    const defaults = JSON.parse(store.defaultsText) as Defaults;
+    const defaults = JSON.parse(store.defaultsText) as NationalTables;
     const { pack } = compiled;
     renderPage(res, views, 'authority.njk', {
       pageTitle: councilName(pack, language).text,
