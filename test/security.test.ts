@@ -157,6 +157,26 @@ describe('headers', () => {
     expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 
+  test("a decision's answer carries every security header helmet sets", async () => {
+    const res = await request(open).post('/v1/authorities/dartford/decisions').send(contractExampleCase);
+    expect(res.status).toBe(200);
+    for (const name of [
+      'content-security-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'origin-agent-cluster',
+      'referrer-policy',
+      'x-content-type-options',
+      'x-dns-prefetch-control',
+      'x-download-options',
+      'x-frame-options',
+      'x-permitted-cross-domain-policies',
+      'x-xss-protection',
+    ])
+      expect(res.headers[name]).toBeDefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
   test('the request id is taken from the caller or made, and echoed', async () => {
     expect(
       (await request(open).get('/healthz').set('X-Request-Id', 'jigsaw-42')).headers['x-request-id'],
