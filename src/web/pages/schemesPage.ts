@@ -55,6 +55,28 @@ function rowsFor(store: RuleStore, today: string, language: Language): ShownRow[
   return cached.rows[language];
 }
 
+// Labelling every row took longer than rendering the page: each row labelled once (rows are per language).
+const labelled = new WeakMap<ShownRow, ReturnType<typeof labelRow>>();
+
+function labelRow(row: ShownRow, language: Language) {
+  const label = (value: string) => valueLabel(value, language);
+  return {
+    ...row,
+    nation: label(row.authority.nation),
+    tenuresCovered: row.tenuresCovered.map(label),
+    tenuresReferred: row.tenuresReferred.map(label),
+    tenuresOpen: row.tenuresOpen.map(label),
+    tenuresNotCovered: row.tenuresNotCovered.map(label),
+    riskLevelsAccepted: row.riskLevelsAccepted.map(label),
+  };
+}
+
+function labelledRow(row: ShownRow, language: Language) {
+  let shown = labelled.get(row);
+  if (!shown) labelled.set(row, (shown = labelRow(row, language)));
+  return shown;
+}
+
 /** A response label's Welsh: the `cy.label` of the authority's response row with that English label. */
 const responseWelsh =
   (store: RuleStore, today: string): ResponseWelsh =>
@@ -78,17 +100,8 @@ export function schemesPage(rules: RuleService, clock: Clock, views: nunjucks.En
     const filter = { nation: oneOf(req.query.nation, nations), tenure: oneOf(req.query.tenure, tenures) };
     const language = requestLanguage(req);
     const t = pageWords(language);
-    const label = (value: string) => valueLabel(value, language);
     const all = rowsFor(store, clock.today(), language);
-    const shown = filterSchemes(all, filter).map((row) => ({
-      ...row,
-      nation: label(row.authority.nation),
-      tenuresCovered: row.tenuresCovered.map(label),
-      tenuresReferred: row.tenuresReferred.map(label),
-      tenuresOpen: row.tenuresOpen.map(label),
-      tenuresNotCovered: row.tenuresNotCovered.map(label),
-      riskLevelsAccepted: row.riskLevelsAccepted.map(label),
-    }));
+    const shown = filterSchemes(all, filter).map((row) => labelledRow(row, language));
     renderPage(res, views, 'schemes.njk', {
       pageTitle: t('schemes.title'),
       section: 'schemes',
