@@ -29,9 +29,30 @@ void i18n.init({
 
 export const isLanguage = (value: unknown): value is Language => languages.includes(value as Language);
 
+/**
+ * A lookup that remembers the words of each key asked for without values: the catalogues never change while the
+ * service runs, and a page of 400 councils asks for the same column labels on every row.
+ */
+function remembering(t: TFunction): TFunction {
+  const known = new Map<string, string>();
+  const lookUp = (key: unknown, ...values: unknown[]): unknown => {
+    if (values.length || typeof key !== 'string')
+      return (t as unknown as (...args: unknown[]) => unknown)(key, ...values);
+    let words = known.get(key);
+    if (words === undefined) known.set(key, (words = t(key)));
+    return words;
+  };
+  return lookUp as unknown as TFunction;
+}
+
+const fixedWords = new Map<string, TFunction>();
+
 /** The words of one part of the service in one language: `wordsFor('cy', 'service')('reason.no-scheme', {...})`. */
 export function wordsFor(language: Language, namespace: Namespace): TFunction {
-  return i18n.getFixedT(language, namespace);
+  const id = `${language}/${namespace}`;
+  let words = fixedWords.get(id);
+  if (!words) fixedWords.set(id, (words = remembering(i18n.getFixedT(language, namespace))));
+  return words;
 }
 
 /** Whether a key exists in a language's catalogue (plural forms count as their base key). */
