@@ -121,6 +121,26 @@ describe('the preview, on a worker thread', () => {
     expect(offThread).toEqual(await previewResult(store, input));
   }, 60_000);
 
+  test('a proposal that breaks the schema where its tables belong is previewed with its problems, not a fault', async () => {
+    for (const tables of [
+      undefined,
+      null,
+      'none',
+      { eligibility: { rows: 'none' } },
+      { eligibility: null },
+    ]) {
+      const pack = { ...structuredClone(currentPack(store, 'dartford', fixedToday)!.pack), tables };
+      const input = {
+        authorityId: 'dartford',
+        today: fixedToday,
+        proposal: { originalname: 'dartford.json', buffer: Buffer.from(JSON.stringify(pack)) },
+      };
+      const { view } = await previewResult(store, input);
+      expect(view.accepted).toBe(false);
+      expect(view.problems.some((p) => p.severity === 'error')).toBe(true);
+    }
+  }, 60_000);
+
   test('the API answers while a preview is being worked out', async () => {
     const app = appOn(new RuleService(store));
     const finished: string[] = [];

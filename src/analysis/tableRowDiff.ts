@@ -42,8 +42,15 @@ function leafChanges(before: unknown, after: unknown, path: string[], depth: num
   return [{ field: path.join(' › '), before, after }];
 }
 
-const rowsOf = (pack: RulePack | null, table: string): Json[] =>
-  ((pack?.tables as Record<string, { rows?: Json[] }> | undefined)?.[table]?.rows ?? []).filter(isObject);
+// A proposal is compared even when it breaks the schema (its problems are shown beside the diff), so its tables
+// and rows are read as whatever they turn out to be.
+const tablesOf = (pack: RulePack | null): Json => (isObject(pack?.tables) ? pack.tables : {});
+
+function rowsOf(pack: RulePack | null, table: string): Json[] {
+  const tableValue = tablesOf(pack)[table];
+  const rows = isObject(tableValue) ? tableValue.rows : undefined;
+  return Array.isArray(rows) ? rows.filter(isObject) : [];
+}
 
 function tableRowChanges(table: string, before: RulePack | null, after: RulePack | null): RowChange[] {
   const old = rowsOf(before, table);
@@ -78,8 +85,9 @@ function settingChanges(before: RulePack | null, after: RulePack | null): CellCh
   const withoutRows = (pack: RulePack | null): Json => {
     if (!pack) return {};
     const tables = Object.fromEntries(
-      Object.entries(pack.tables).map(([id, table]) => {
-        const { rows: _rows, ...rest } = table as unknown as Json;
+      Object.entries(tablesOf(pack)).map(([id, table]) => {
+        if (!isObject(table)) return [id, table];
+        const { rows: _rows, ...rest } = table;
         return [id, rest];
       }),
     );
