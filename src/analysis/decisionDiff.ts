@@ -74,16 +74,7 @@ function runsOf(dimensions: Dimension[], measuresReads: ReadonlySet<number> | nu
 const weightOf = (dimensions: readonly Dimension[], choice: Choice) =>
   choice.reduce((n, _c, i) => n * valueOf(dimensions, choice, i).weight, 1);
 
-function decideBoth(run: Run, before: Side, after: Side, asOf: string, choice: Choice) {
-  const caseFacts = toCase(run.dimensions, choice);
-  const recommended = caseFacts.assessment?.recommendedMeasures;
-  const context = (side: Side) => ({ decisionId: 'diff', asOf, catalogue: side.catalogue });
-  const old = run.fields(decide(caseFacts, before.pack, context(before)), recommended);
-  return {
-    old,
-    changes: fieldChanges(old, run.fields(decide(caseFacts, after.pack, context(after)), recommended)),
-  };
-}
+const context = (side: Side, asOf: string) => ({ decisionId: 'diff', asOf, catalogue: side.catalogue });
 
 const keyOf = (...parts: string[]) => parts.join('\u0000');
 
@@ -95,21 +86,41 @@ interface RunResult {
   total: number;
 }
 
-/** Decides every class of one run with both versions and groups the changes by field, from and to. */
-function impactOf(run: Run, before: Side, after: Side, asOf: string, cap: number): RunResult {
+/**
+ * Decides every class of one run with both versions and groups the changes by field, from and to. `olds`: the
+ * old version's fields, class by class, if `known`, else filled in.
+ */
+function impactOf(
+  run: Run,
+  [before, after]: readonly [Side, Side],
+  asOf: string,
+  cap: number,
+  { olds, known }: { olds: Fields[]; known: boolean },
+): RunResult {
+  let index = 0;
   const found = new Map<string, ChangeGroup>();
   // Per scalar field and value, how many cases had it before: the base for "n% of those eligible".
-  const had = new Map<string, number>();
+  // By field, then value, so no key is joined for every field of every case.
+  const had = new Map<string, Map<string, number>>();
   let cases = 0;
   const { visited, total } = forEachCase(
     run.dimensions,
     (choice) => {
       const weight = weightOf(run.dimensions, choice);
       cases += weight;
-      const { old, changes } = decideBoth(run, before, after, asOf, choice);
-      for (const [field, value] of Object.entries(old)) {
-        if (typeof value === 'string')
-          had.set(keyOf(field, value), (had.get(keyOf(field, value)) ?? 0) + weight);
+      const caseFacts = toCase(run.dimensions, choice);
+      const recommended = caseFacts.assessment?.recommendedMeasures;
+      const old = known
+        ? olds[index]!
+        : (olds[index] = run.fields(decide(caseFacts, before.pack, context(before, asOf)), recommended));
+      index++;
+      const now = run.fields(decide(caseFacts, after.pack, context(after, asOf)), recommended);
+      const changes = fieldChanges(old, now);
+      for (const field in old) {
+        const value = old[field];
+        if (typeof value !== 'string') continue;
+        const counts = had.get(field) ?? had.set(field, new Map()).get(field)!;
+        counts.set(value, (counts.get(value) ?? 0) + weight);
       }
       for (const change of changes) {
         const key = keyOf(change.field, change.from, change.to);
@@ -132,10 +143,14 @@ function impactOf(run: Run, before: Side, after: Side, asOf: string, cap: number
   const groups = [...found.values()].map((group) => ({
     ...group,
     of: cases,
-    fromWeight: group.change.list ? null : (had.get(keyOf(group.change.field, group.change.from)) ?? null),
+    fromWeight: group.change.list ? null : (had.get(group.change.field)?.get(group.change.from) ?? null),
   }));
   return { groups, cases, visited, total };
 }
+
+// Proposals are previewed again and again, edited, against the same version in force, so the last walk over
+// its side is kept and reused while the case space is the same.
+let kept: { side: Side; key: string; olds: Fields[][] } | null = null;
 
 export function decisionImpact(
   before: Side,
@@ -145,9 +160,14 @@ export function decisionImpact(
   cap: number = defaultCaseCap,
 ): Impact {
   const space = decisionSpace([before.pack, after.pack], measureIds);
-  const runs = runsOf(space.dimensions, space.measuresReads).map((run) =>
-    impactOf(run, before, after, asOf, cap),
+  const key = JSON.stringify([asOf, cap, space.dimensions, space.measuresReads && [...space.measuresReads]]);
+  const same =
+    kept?.key === key && kept.side.pack === before.pack && kept.side.catalogue === before.catalogue;
+  const olds: Fields[][] = same ? kept!.olds : [];
+  const runs = runsOf(space.dimensions, space.measuresReads).map((run, i) =>
+    impactOf(run, [before, after], asOf, cap, { olds: (olds[i] ??= []), known: same }),
   );
+  if (!same) kept = { side: before, key, olds };
   return {
     dimensions: space.dimensions,
     cases: Math.max(...runs.map((r) => r.cases)),
