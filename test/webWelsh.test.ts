@@ -119,6 +119,16 @@ describe('the check-a-case result in Welsh', () => {
     expect(res.text).not.toMatch(/<blockquote class="app-quote govuk-body-s">/);
   });
 
+  test('the national safety rule’s Welsh is marked as the service’s, the council’s as the council’s', async () => {
+    const res = await request(app).post('/check?lang=cy').type('form').send(conwyCase);
+    const rule = res.text.indexOf('Rhaid i’r cyflawnwr beidio â byw yn yr eiddo');
+    expect(rule).toBeGreaterThan(0);
+    expect(res.text.slice(rule, res.text.indexOf('</strong>', rule))).toContain(
+      'Cyfieithiad y gwasanaeth, heb ei adolygu eto',
+    );
+    expect(res.text).toContain('Cyfieithiad heb ei adolygu gan y cyngor');
+  });
+
   test('the English result is as it was', async () => {
     const res = await request(app).post('/check').type('form').send(conwyCase);
     expect(res.text).toContain('<html lang="en-GB"');
@@ -203,8 +213,10 @@ test('an authority’s page prints the national safety rule in its Welsh, marked
   expect(res.text.split(mark)).toHaveLength(2);
   const rule = res.text.slice(res.text.indexOf(mark), res.text.indexOf('</li>', res.text.indexOf(mark)));
   expect(rule).toContain(
-    'lang="cy">Rhaid i’r cyflawnwr beidio â byw yn yr eiddo: mae mesurau diogelwch yn diogelu cartref rhag rhywun y tu allan iddo, nid rhag rhywun sy’n byw ynddo. <strong class="govuk-tag govuk-tag--grey app-unreviewed">Cyfieithiad heb ei adolygu gan y cyngor</strong>',
+    'lang="cy">Rhaid i’r cyflawnwr beidio â byw yn yr eiddo: mae mesurau diogelwch yn diogelu cartref rhag rhywun y tu allan iddo, nid rhag rhywun sy’n byw ynddo. <strong class="govuk-tag govuk-tag--grey app-unreviewed">Cyfieithiad y gwasanaeth, heb ei adolygu eto</strong>',
   );
+  // The council's own rows wait on the council's review, not the service's.
+  expect(res.text).toContain('Cyfieithiad heb ei adolygu gan y cyngor');
   expect(rule).toContain(
     'Ffynhonnell: <span lang="en">sanctuary-rules national safety rules, Perpetrator in the home</span>',
   );

@@ -30,7 +30,8 @@ export interface PrintedRow {
   /** The row's own sentence (its criterion, text or label), where it has one. */
   statement: string | null;
   /** The council's Welsh for that sentence, where the pack carries it, and whether the council has reviewed it. */
-  statementWelsh: { text: string; reviewed: boolean } | null;
+  /** `byService`: a national rule's Welsh, the service's own words rather than the council's. */
+  statementWelsh: { text: string; reviewed: boolean; byService: boolean } | null;
   /** The codes a decision carries from this row, e.g. "Code when met" `lives-in-area`. */
   codes: { label: string; code: string }[];
   citation: string;
@@ -346,6 +347,7 @@ function printRow(
   const statementKey = statementKeys.find((key) => typeof row.then[key] === 'string');
   const statement = statementKey ? row.then[statementKey] : undefined;
   const cy = rowWelsh(row);
+  const welshStatement = statementKey ? (welshTextOf(cy, statementKey) ?? null) : null;
   // The names a row gives (a team, a fitter) in the row's Welsh where it has it, as the result page does.
   let namesUnreviewed = false;
   const nameWords = (field: string, english: string) => {
@@ -378,7 +380,7 @@ function printRow(
     // Only on a Welsh page: the English rows print as they always have.
     ...(decidesParts ? { decidesParts, decidesUnreviewed: namesUnreviewed } : {}),
     statement: (statement as string | undefined) ?? null,
-    statementWelsh: statementKey ? (welshTextOf(cy, statementKey) ?? null) : null,
+    statementWelsh: welshStatement && { ...welshStatement, byService: nationalRule },
     codes: Object.entries(row.then)
       .filter(([key, value]) => codeKeys.has(key) && typeof value === 'string')
       .map(([key, value]) => ({

@@ -24,8 +24,10 @@ export interface ReasonView {
   sourceHref: string | null;
   /** On a Welsh page: "en" where the text is still the pack's English. */
   lang: 'en' | null;
-  /** On a Welsh page: the English source of a Welsh text the council has not yet reviewed. */
+  /** On a Welsh page: the English source of a Welsh text not yet reviewed. */
   unreviewedEnglish: string | null;
+  /** Whose review it waits for: the council's, or for a national rule (the service's own words) the service's. */
+  unreviewedBy: 'council' | 'service';
 }
 
 export interface DecisionView {
@@ -133,6 +135,7 @@ function reasonView(
     needs: waiting ? waiting.facts.map((path) => questionWords(path, language).text ?? path) : [],
     lang: untranslated.english.has(pointer) ? 'en' : null,
     unreviewedEnglish: untranslated.unreviewed.has(pointer) ? english.text : null,
+    unreviewedBy: reason.rule.startsWith('national/') ? 'service' : 'council',
     source: reason.source,
     rule: reason.rule,
     quote: source?.quote ?? null,
