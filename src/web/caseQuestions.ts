@@ -87,45 +87,32 @@ function domainOf(path: string): FactDomain {
   return fact.domain;
 }
 
-const sectionOf = (path: string) => path.split('.')[0] as SectionId;
-const textOf = (path: string) => questionWords(path, 'en').text;
+/** What every question has: its fact, the section it sits in, its English text, its widget and its answers. */
+const askedAbout = (path: string, widget: Widget) => ({
+  path,
+  section: path.split('.')[0] as SectionId,
+  text: questionWords(path, 'en').text,
+  widget,
+  domain: domainOf(path),
+});
 
 function yesNo(path: string): Question {
   const [yes, no] = [clauseOf(path, 'yes'), clauseOf(path, 'no')];
-  return {
-    path,
-    section: sectionOf(path),
-    text: textOf(path),
-    widget: 'radios',
-    inline: true,
-    domain: domainOf(path),
-    says: (v) => (v ? yes() : no()),
-  };
+  return { ...askedAbout(path, 'radios'), inline: true, says: (v) => (v ? yes() : no()) };
 }
 
 function choice(path: string, widget: Widget = 'radios'): Question {
   const is = clauseOf(path, 'is');
-  clauseOf(path, 'isNot');
-  return {
-    path,
-    section: sectionOf(path),
-    text: textOf(path),
-    widget,
-    domain: domainOf(path),
-    says: (v) => is({ answers: valuePhrase(String(v)) }),
-  };
+  clauseOf(path, 'isNot'); // A "not" condition says "is not" of it: those words must be there too.
+  return { ...askedAbout(path, widget), says: (v) => is({ answers: valuePhrase(String(v)) }) };
 }
 
 /** A number, said with `format`: "the DASH checklist has 14 ‘yes’ answers", "the works cost £1,500". */
 function number(path: string, format: (value: number) => string, revealedBy?: RevealQuestion): Question {
   const equals = clauseOf(path, 'equals');
-  clauseOf(path, 'isNot');
+  clauseOf(path, 'isNot'); // A "not" condition says "is not" of it: those words must be there too.
   return {
-    path,
-    section: sectionOf(path),
-    text: textOf(path),
-    widget: 'number',
-    domain: domainOf(path),
+    ...askedAbout(path, 'number'),
     says: (v) => equals({ value: format(Number(v)) }),
     ...(revealedBy ? { revealedBy } : {}),
   };
@@ -134,11 +121,7 @@ function number(path: string, format: (value: number) => string, revealedBy?: Re
 function measures(path: string, revealedBy: RevealQuestion): Question {
   const includes = clauseOf(path, 'includes');
   return {
-    path,
-    section: sectionOf(path),
-    text: textOf(path),
-    widget: 'checkboxes',
-    domain: domainOf(path),
+    ...askedAbout(path, 'checkboxes'),
     says: (v) => includes({ answer: valuePhrase(String(v)) }),
     revealedBy,
   };
