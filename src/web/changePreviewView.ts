@@ -12,8 +12,8 @@ import type { Cell, RulePack } from '../generated/pack';
 import type { PackProblem } from '../rules/problems';
 import { hasWords, type Language } from '../messages/messages';
 import { questionWords } from './caseQuestions';
-import { cellText, codeKeys, isVocabulary, outputText } from './decisionTables';
-import { valueLabel } from './labels';
+import { cellText, codeKeys, outputText } from './decisionTables';
+import { isVocabulary, valueLabel } from './labels';
 import { countText, dateText, pageWords } from './pageLanguage';
 
 /** "en" where a Welsh page shows English: the checker's messages, a pack's own texts. */

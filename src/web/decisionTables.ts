@@ -9,7 +9,7 @@ import { citation, type CompiledPack, type TableId } from '../rules/compiledPack
 import { rowWelsh, welshTextOf } from '../rules/welshTexts';
 import { clauseText, questionWords, type ClauseForm } from './caseQuestions';
 import { hasWords, wordsFor, type Language } from '../messages/messages';
-import { hoursText, poundsText, valueLabel } from './labels';
+import { hoursText, isVocabulary, poundsText, valueLabel } from './labels';
 import { welshDecidesParts, type DecidesPart } from './decisionTablesWelsh';
 import { packWords } from './packWords';
 import { countText, eitherText, pageWords } from './pageLanguage';
@@ -75,8 +75,6 @@ const hitPolicyText = (hitPolicy: string, language: Language) => {
 
 /** Outputs that carry a reason's code, shown as written. */
 export const codeKeys = new Set(['metCode', 'failCode', 'code']);
-/** A vocabulary's value (`private-rented`), as opposed to a pack's own text. */
-export const isVocabulary = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
 
 /** "The victim" → "the victim", but "MARAC" stays as it is. */
 const midSentence = (text: string) =>

@@ -5,7 +5,7 @@
 // own question and its answers in an identification sentence (mai ‘…’ yw’r ateb i “…”) that takes any answer
 // unchanged; "Os mai …" (if) rather than "pan" (when): the usual way to put a condition on such a sentence.
 import type { TableId } from '../rules/compiledPack';
-import { poundsText, valueLabel } from './labels';
+import { isVocabulary, poundsText, valueLabel } from './labels';
 import { countText, pageWords } from './pageLanguage';
 import type { PackWords } from './packWords';
 
@@ -53,7 +53,7 @@ function outputValue(
   }
   if (typeof value === 'number') return ours(countText(value, 'cy'));
   if (key === 'name') return [namePart(name('name', String(value)))];
-  return ours(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(String(value)) ? label(String(value)) : String(value));
+  return ours(isVocabulary(String(value)) ? label(String(value)) : String(value));
 }
 
 const namePart = (words: PackWords): DecidesPart => ({ text: words.text, lang: words.lang });

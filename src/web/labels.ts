@@ -4,6 +4,9 @@
 import { hasWords, type Language } from '../messages/messages';
 import { pageWords } from './pageLanguage';
 
+/** A vocabulary's value (`private-rented`), as opposed to a pack's own text: the shape the API's values take. */
+export const isVocabulary = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
+
 const acronyms = new Set(['marac', 'idva', 'cctv', 'pir', 'dash', 'gbp']);
 
 /**
