@@ -2,13 +2,12 @@
 // reads each from its file (a compiled pack holds functions, so cannot be sent) and compiles it as the store
 // did, and answers with their outcome spaces. A file that is no longer the text the store loaded is left to the
 // main thread.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RulePack } from '../generated/pack';
 import { compilePack, type NationalDefaults } from '../rules/compilePack';
-import type { MeasureInfo } from '../rules/loadRules';
+import { sha256Of, type MeasureInfo } from '../rules/loadRules';
 import { outcomeSpace, type OutcomeSpace } from './outcomeSpace';
 
 export interface PackRef {
@@ -44,7 +43,7 @@ const answer: WorkerAnswer = [];
 for (let i = Atomics.add(setup.next, 0, 1); i < setup.packs.length; i = Atomics.add(setup.next, 0, 1)) {
   const { file, sha256, loadedAt } = setup.packs[i]!;
   const text = textOf(file);
-  if (text === null || createHash('sha256').update(text).digest('hex') !== sha256) continue;
+  if (text === null || sha256Of(text) !== sha256) continue;
   // The very text the store validated, so plain JSON.parse reads it as the store did.
   const compiled = compilePack(JSON.parse(text) as RulePack, file, sha256, defaults, loadedAt);
   answer.push([i, outcomeSpace(compiled, catalogue)]);

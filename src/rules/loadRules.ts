@@ -46,7 +46,7 @@ function fileStamp(file: string): string | null {
   return stat ? `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}` : null;
 }
 
-const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256Of = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const isMeasureCatalogue = (value: unknown): value is { measures: MeasureInfo[] } =>
   Array.isArray((value as { measures?: unknown })?.measures) &&

@@ -99,12 +99,6 @@ export function checkPackSchema(
   return validate(value) ? { pack: value } : { problems: problemsOf(validate.errors ?? [], value, file) };
 }
 
-/** The value's problems against the schema, or [] when it is a valid pack. */
-export function validatePackSchema(value: unknown, file: string): PackProblem[] {
-  const checked = checkPackSchema(value, file);
-  return 'problems' in checked ? checked.problems : [];
-}
-
 /** The most useful errors first: anyOf/oneOf noise is dropped when a more specific error exists. */
 function problemsOf(all: ErrorObject[], value: unknown, file: string): PackProblem[] {
   const errors = all.filter((e) => e.propertyName === undefined);

@@ -73,7 +73,7 @@ export const rowWelsh = (row: object): WelshTextsOf | undefined =>
 export const packWelsh = (pack: RulePack): WelshTextsOf | undefined => pack.cy as WelshTextsOf | undefined;
 
 /** The Welsh translations in a `cy`: its entries other than `reviewed`. */
-export const welshEntries = (cy: WelshTextsOf | undefined): [string, string][] =>
+const welshEntries = (cy: WelshTextsOf | undefined): [string, string][] =>
   Object.entries(cy ?? {}).filter((entry): entry is [string, string] => entry[0] !== 'reviewed');
 
 const blocksByPack = new WeakMap<CompiledPack, ReadonlyMap<string | null, WelshTextsOf>>();
