@@ -87,20 +87,12 @@ export function checkSubmit(rules: RuleService, clock: Clock, views: nunjucks.En
     if (field(body, 'action') === 'edit') {
       return renderForm(res, views, store, clock.today(), authorityId, values, new Map(), language);
     }
-    const result = await checkCase(
-      store,
-      clock,
-      authorityId,
-      body,
-      {},
-      language,
-      measureLabeller(store, language),
-    );
+    const measureLabel = measureLabeller(store, language);
+    const result = await checkCase(store, clock, authorityId, body, {}, language, measureLabel);
     if (!result.ok)
       return renderForm(res, views, store, clock.today(), authorityId, values, result.errors, language);
     const { decision, pack, changes } = result;
     res.locals.decided = [decision];
-    const measureLabel = measureLabeller(store, language);
     const view = decisionView(decision, pack, measureLabel, language);
     const hidden = hiddenFields({ ...values, authority: authorityId });
     renderPage(res, views, 'result.njk', {
