@@ -76,10 +76,18 @@ export function dateText(isoDate: string | null | undefined, language: Language)
   return welshDate.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+// Made once per language: building a formatter costs far more than using one, and a page uses many.
+const counts = {
+  en: new Intl.NumberFormat('en-GB'),
+  cy: new Intl.NumberFormat('cy-GB'),
+} satisfies Record<Language, Intl.NumberFormat>;
+const eithers = {
+  en: new Intl.ListFormat('en-GB', { type: 'disjunction' }),
+  cy: new Intl.ListFormat('cy', { type: 'disjunction' }),
+} satisfies Record<Language, Intl.ListFormat>;
+
 /** A count as the page's language writes it. */
-export const countText = (n: number, language: Language): string =>
-  new Intl.NumberFormat(language === 'cy' ? 'cy-GB' : 'en-GB').format(n);
+export const countText = (n: number, language: Language): string => counts[language].format(n);
 
 /** "a, b or c" in the page's language ("a, b neu c" in Welsh). */
-export const eitherText = (items: string[], language: Language): string =>
-  new Intl.ListFormat(language === 'cy' ? 'cy' : 'en-GB', { type: 'disjunction' }).format(items);
+export const eitherText = (items: string[], language: Language): string => eithers[language].format(items);
