@@ -6,7 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { Case, Decision } from '../src/contract/apiTypes';
 import { componentSchema, resolveSchema } from '../src/contract/openapi';
-import { decide } from '../src/decide/decide';
+import { decide, decideOutcomeOnly } from '../src/decide/decide';
 import { decisionBytes } from '../src/http/decisionJson';
 import type { Cell, RulePack } from '../src/generated/pack';
 import { rowsOf, type CompiledPack } from '../src/rules/compiledPack';
@@ -211,6 +211,15 @@ describe.each(packs)('$label', ({ compiled, cases, seeds: known }) => {
         // Where the policy leaves the case open, the service says unknown: it never guesses eligible.
         if (decision.outcome === 'unknown') expect([missing, unspecified.length > 0]).toEqual([[], true]);
         if (decision.outcome === 'eligible') expect([missing, unspecified]).toEqual([[], []]);
+      }),
+      { numRuns },
+    );
+  });
+
+  test('the outcome alone, which `check` and the check page search ask for, is the outcome of the decision', () => {
+    fc.assert(
+      fc.property(cases, (c) => {
+        expect(decideOutcomeOnly(c, compiled)).toBe(decideCase(compiled, c).outcome);
       }),
       { numRuns },
     );

@@ -1,6 +1,7 @@
 // One submission of the check-a-case form: the answers become a Case, checked by the API's Case schema, decided
 // by the API's own decision function, and (when it is not eligible) searched for what would change that.
 import type { Decision } from '../contract/apiTypes';
+import { decideOutcomeOnly } from '../decide/decide';
 import type { CompiledPack } from '../rules/compiledPack';
 import type { RuleStore } from '../rules/loadRules';
 import { decideForAuthority, type Clock } from '../services/decisionService';
@@ -22,9 +23,6 @@ export type CheckResult =
 
 const needsChanges = (decision: Decision) =>
   decision.outcome === 'ineligible' || decision.outcome === 'more-information-needed';
-
-/** Same id for every re-decision: they are questions asked of the rules, not decisions anyone acts on. */
-const searchId = () => '00000000-0000-4000-8000-000000000000';
 
 /** The search pauses between slices so the API's decisions are answered meanwhile; `limits` bound it. */
 export async function checkCase(
@@ -53,13 +51,12 @@ export async function checkCase(
   const { decision, pack } = result;
   if (!needsChanges(decision)) return { ok: true, decision, pack, changes: null };
   const variations = variationsFor(pack);
+  // The variations change facts, never the date, so the pack that decided the case decides each of them; and
+  // the search needs only their outcomes, not decisions: nobody acts on them.
   const search = await whatWouldChangeInSlices(
     caseFacts,
     variations,
-    (changed) => {
-      const answer = decideForAuthority(store, authorityId, changed, clock, searchId);
-      return answer.kind === 'decided' ? answer.decision.outcome : 'ineligible';
-    },
+    (changed) => decideOutcomeOnly(changed, pack),
     limits,
   );
   return {
