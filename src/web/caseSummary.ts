@@ -4,13 +4,16 @@ import { caseQuestions } from './caseQuestions';
 import type { Language } from '../messages/messages';
 import { questionWords } from './caseQuestions';
 import { poundsText, valueLabel } from './labels';
-import { pageWords } from './pageLanguage';
+import { numberFormats, pageWords } from './pageLanguage';
 import { readFact } from './whatWouldChange';
 
 export interface AnsweredQuestion {
   question: string;
   answer: string;
 }
+
+/** An answer's number as typed: a count or a score, never grouped ("2026", not "2,026"). */
+const plainNumbers = numberFormats({ useGrouping: false });
 
 function answerText(
   value: unknown,
@@ -23,9 +26,7 @@ function answerText(
   if (value === false) return t('common.no');
   if (Array.isArray(value)) return value.map((v) => measureLabel(String(v))).join(', ');
   if (typeof value === 'number')
-    return isMoney
-      ? poundsText(value, language)!
-      : new Intl.NumberFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { useGrouping: false }).format(value);
+    return isMoney ? poundsText(value, language)! : plainNumbers[language].format(value);
   return valueLabel(String(value), language);
 }
 

@@ -2,7 +2,7 @@
 // and a value without an entry still reads well (hyphens become spaces), so a new enum value never breaks a page.
 
 import { hasWords, type Language } from '../messages/messages';
-import { pageWords } from './pageLanguage';
+import { numberFormats, pageWords } from './pageLanguage';
 
 /** A vocabulary's value (`private-rented`), as opposed to a pack's own text: the shape the API's values take. */
 export const isVocabulary = (text: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text);
@@ -45,13 +45,7 @@ export function hoursText(
   return t('time.withinHours', { count: hours });
 }
 
-const pounds = (language: Language) =>
-  new Intl.NumberFormat(language === 'cy' ? 'cy-GB' : 'en-GB', {
-    style: 'currency',
-    currency: 'GBP',
-    maximumFractionDigits: 2,
-  });
-const poundsIn = { en: pounds('en'), cy: pounds('cy') };
+const poundsIn = numberFormats({ style: 'currency', currency: 'GBP', maximumFractionDigits: 2 });
 
 export function poundsText(amount: number | null, language: Language = 'en'): string | null {
   return amount === null ? null : poundsIn[language].format(amount);

@@ -76,11 +76,16 @@ export function dateText(isoDate: string | null | undefined, language: Language)
   return welshDate.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-// Made once per language: building a formatter costs far more than using one, and a page uses many.
-const counts = {
-  en: new Intl.NumberFormat('en-GB'),
-  cy: new Intl.NumberFormat('cy-GB'),
-} satisfies Record<Language, Intl.NumberFormat>;
+/**
+ * One number formatter per page language, made once with `options`: building a formatter costs far more than
+ * using one, and a page uses many.
+ */
+export const numberFormats = (options?: Intl.NumberFormatOptions): Record<Language, Intl.NumberFormat> => ({
+  en: new Intl.NumberFormat('en-GB', options),
+  cy: new Intl.NumberFormat('cy-GB', options),
+});
+
+const counts = numberFormats();
 const eithers = {
   en: new Intl.ListFormat('en-GB', { type: 'disjunction' }),
   cy: new Intl.ListFormat('cy', { type: 'disjunction' }),
